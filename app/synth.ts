@@ -1,0 +1,51 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { App } from "cdktf";
+
+/**
+ * Builds an app in a fresh folder and moves the result into `outdir` only
+ * when synthesis succeeded, so a failure never leaves a partial output.
+ *
+ * Only what synthesis writes is replaced. Terraform's own files in a stack
+ * folder (`.terraform/`, the lock file) stay, so a later `cdktf deploy`
+ * does not have to download providers again.
+ */
+export function synthesizeAtomically(outdir: string, build: (app: App) => void): void {
+  const target = resolve(outdir);
+  mkdirSync(dirname(target), { recursive: true });
+  const staging = mkdtempSync(`${target}.staging-`);
+  try {
+    const app = new App({ outdir: staging });
+    build(app);
+    app.synth();
+    publish(staging, target);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function publish(staging: string, target: string): void {
+  const stagedStacks = join(staging, "stacks");
+  const targetStacks = join(target, "stacks");
+  mkdirSync(targetStacks, { recursive: true });
+
+  const stacks = existsSync(stagedStacks) ? readdirSync(stagedStacks) : [];
+  for (const existing of readdirSync(targetStacks)) {
+    if (!stacks.includes(existing)) {
+      rmSync(join(targetStacks, existing), { recursive: true, force: true });
+    }
+  }
+  for (const stack of stacks) {
+    mkdirSync(join(targetStacks, stack), { recursive: true });
+    for (const file of readdirSync(join(stagedStacks, stack))) {
+      cpSync(join(stagedStacks, stack, file), join(targetStacks, stack, file), { recursive: true, force: true });
+    }
+  }
+  for (const file of readdirSync(staging)) {
+    if (file !== "stacks" && file !== "manifest.json") {
+      cpSync(join(staging, file), join(target, file), { recursive: true, force: true });
+    }
+  }
+  // The manifest goes last: tools read it first, and it must describe stacks already in place.
+  renameSync(join(staging, "manifest.json"), join(target, "manifest.json"));
+}

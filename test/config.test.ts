@@ -1,0 +1,120 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig, parseConfig } from "../app/config/load";
+import { ConfigError } from "../app/config/problems";
+import { DEFAULT_EXAMPLE, defaultExample, temporaryFolder, writeConfig } from "./helpers/config";
+
+/** Loads a config and returns the lines of its error, or fails when it loads. */
+function problemLines(file: string): string[] {
+  try {
+    loadConfig(file);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error.message.split("\n");
+    }
+    throw error;
+  }
+  throw new Error(`${file} loaded without error`);
+}
+
+describe("loadConfig", () => {
+  test("loads the default example", () => {
+    const config = loadConfig(DEFAULT_EXAMPLE);
+
+    expect(config.environments.map((environment) => environment.name)).toEqual(["prod"]);
+    expect(new Set(config.workloads.map((workload) => workload.kind))).toEqual(new Set(["lambda", "ecs", "ec2"]));
+  });
+
+  test("loads the same config from JSON", () => {
+    const file = writeConfig(defaultExample(), "platform.json");
+
+    expect(loadConfig(file)).toEqual(loadConfig(DEFAULT_EXAMPLE));
+  });
+
+  test("names a missing file", () => {
+    expect(problemLines("/nonexistent/platform.yaml")).toEqual([
+      '/nonexistent/platform.yaml: cannot be read: file not found. Check the path (got "/nonexistent/platform.yaml")',
+    ]);
+  });
+
+  test("reports a YAML syntax error with its line", () => {
+    const file = join(temporaryFolder(), "broken.yaml");
+    writeFileSync(file, "environments:\n  - name: prod\n   aws: [\n");
+
+    expect(problemLines(file)[0]).toMatch(/broken\.yaml: line \d+: is not valid YAML: /);
+  });
+
+  test("rejects a key given twice in YAML", () => {
+    const file = join(temporaryFolder(), "twice.yaml");
+    writeFileSync(file, "environments: []\nenvironments: []\nworkloads: []\n");
+
+    expect(problemLines(file)[0]).toMatch(/twice\.yaml: line 2: is not valid YAML: Map keys must be unique/);
+  });
+
+  test("suggests the spelling of an unknown key", () => {
+    const config = defaultExample() as unknown as { workloads: Record<string, unknown>[] };
+    config.workloads[0].vpcAcess = true;
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/platform\.yaml: workloads\[0\]\.vpcAcess: is not a known key \(did you mean vpcAccess\?\)\. Remove it or fix its spelling \(got true\)$/),
+    ]);
+  });
+
+  test("lists the accepted kinds", () => {
+    const config = defaultExample() as unknown as { workloads: Record<string, unknown>[] };
+    config.workloads[1].kind = "lamda";
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/workloads\[1\]\.kind: must be one of "lambda", "ecs", "ec2" \(got "lamda"\)$/),
+    ]);
+  });
+
+  test("reports every problem, one per line", () => {
+    const config = defaultExample() as unknown as { environments: { aws: Record<string, unknown>; atlas: Record<string, unknown> }[] };
+    config.environments[0].aws.accountId = 111122223333;
+    config.environments[0].atlas.projectId = "shop-prod";
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/environments\[0\]\.aws\.accountId: must be a string, not a number \(got 111122223333\)$/),
+      expect.stringMatching(/environments\[0\]\.atlas\.projectId: must be the 24-character hexadecimal Atlas project ID, not the project name \(got "shop-prod"\)$/),
+    ]);
+  });
+
+  test("reports a missing field", () => {
+    const config = defaultExample() as unknown as { workloads: Record<string, unknown>[] };
+    delete config.workloads[0].access;
+
+    expect(problemLines(writeConfig(config))).toEqual([expect.stringMatching(/workloads\[0\]\.access: is missing\. Add a object \(got nothing\)$/)]);
+  });
+
+  test("rejects a workload name that cannot become an IAM name", () => {
+    const config = defaultExample();
+    (config.workloads[0] as { name: string }).name = "Checkout API";
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/workloads\[0\]\.name: must be 2 to 48 lowercase letters, digits or hyphens, starting with a letter\. Use a name such as orders-api \(got "Checkout API"\)$/),
+    ]);
+  });
+
+  test("rejects duplicate workload names", () => {
+    const config = defaultExample();
+    (config.workloads[2] as { name: string }).name = config.workloads[0].name;
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/workloads\[2\]\.name: repeats the name of workloads\[0\]\. Names must be unique \(got "checkout-api"\)$/),
+    ]);
+  });
+
+  test("rejects a cluster that the environment lacks", () => {
+    const config = defaultExample();
+    config.workloads[0].access.clusters = ["orderz"];
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/workloads\[0\]\.access\.clusters\[0\]: is not a cluster of environment prod\. Use one of orders, analytics, or add it to environments\[0\]\.atlas\.clusters \(got "orderz"\)$/),
+    ]);
+  });
+
+  test("rejects invalid JSON", () => {
+    expect(() => parseConfig("platform.json", "{")).toThrow(/^platform\.json: is not valid JSON: /);
+  });
+});
