@@ -1,4 +1,3 @@
-import { relative } from "node:path";
 import { ConstructInputError } from "../constructs";
 import { buildPlatform } from "./build";
 import { loadConfig } from "./config/load";
@@ -34,6 +33,6 @@ export function run(argv: readonly string[], env: NodeJS.ProcessEnv, log: (line:
     }
     throw error;
   }
-  log(`Synthesized ${file} into ${relative(process.cwd(), outdir) || "."}`);
+  log(`Synthesized ${file} into ${outdir}`);
   return 0;
 }

@@ -45,4 +45,10 @@ export const workloadBase = {
   permissionsBoundary: z.string().optional().describe("ARN of a managed policy that bounds the role."),
   tags: stringMap.optional().describe("Tags on the IAM role."),
   access: accessSchema,
+  renamedFrom: resourceName.optional()
+    .describe("The workload's previous name. Its resources are moved, not destroyed and created again."),
+  adopt: z.strictObject({
+    role: z.boolean().optional().describe("Import an IAM role of the same name that already exists."),
+    atlasUser: z.boolean().optional().describe("Import an Atlas user already keyed on the role's ARN."),
+  }).optional().describe("Bring resources created outside Terraform under management with import blocks."),
 };

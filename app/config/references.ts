@@ -1,3 +1,4 @@
+import { checkLifecycleReferences } from "./lifecycle-references";
 import { ConfigProblem } from "./problems";
 import { PlatformConfig } from "./schema";
 
@@ -25,6 +26,7 @@ export function checkReferences(config: PlatformConfig): ConfigProblem[] {
       });
     });
   });
+  problems.push(...checkLifecycleReferences(config));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { backendSchema } from "./backend";
 import { resourceName } from "./common";
 import { workloadSchema } from "./workloads";
 
@@ -21,6 +22,7 @@ export const environmentSchema = z.strictObject({
     clusters: z.array(clusterSchema).min(1, "must list at least one cluster"),
   }),
   namePrefix: z.string().optional().describe("Prefix of generated IAM names. Default: the environment name and a hyphen."),
+  backend: backendSchema.optional().describe("Where Terraform keeps this environment's state. Default: a local file in the project root."),
 });
 
 /** The whole configuration file. */

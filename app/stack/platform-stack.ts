@@ -1,9 +1,12 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { AwsEnvironment } from "../../constructs";
+import { AwsEnvironment, WorkloadAccess } from "../../constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { WorkloadConfig } from "../config/workloads";
+import { ImportBlock, importBlocksFor } from "./adoption";
+import { configureBackend } from "./backend";
 import { configureProviders } from "./providers";
+import { moveFromOldName } from "./renames";
 import { buildWorkload } from "./workloads";
 
 /** Props for {@link PlatformStack}. */
@@ -23,15 +26,27 @@ export class PlatformStack extends TerraformStack {
     super(scope, environment.name);
 
     configureProviders(this, environment);
+    configureBackend(this, environment);
     new AwsEnvironment(this, { accountId: environment.aws.accountId, region: environment.aws.region });
     const context = { scope: this, environment, namePrefix: environment.namePrefix ?? `${environment.name}-` };
 
+    const imports: ImportBlock[] = [];
     for (const workload of props.workloads) {
       const built = buildWorkload(context, workload);
       for (const [suffix, value] of Object.entries(built.outputs)) {
         const output = new TerraformOutput(built.construct, `output-${suffix}`, { value });
         output.overrideLogicalId(`${workload.name.replace(/-/g, "_")}_${suffix}`);
       }
+      if (workload.renamedFrom !== undefined) {
+        moveFromOldName(this, built.construct, workload.renamedFrom);
+      }
+      if (workload.adopt !== undefined && built.construct instanceof WorkloadAccess) {
+        imports.push(...importBlocksFor(built.construct, environment, workload.adopt));
+      }
+    }
+    if (imports.length > 0) {
+      // Written directly: cdktf's importFrom runs `terraform version` during synth.
+      this.addOverride("import", imports.sort((a, b) => a.to.localeCompare(b.to)));
     }
   }
 }

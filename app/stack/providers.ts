@@ -1,16 +1,13 @@
-import { LocalBackend, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { MongodbatlasProvider } from "@cdktf/provider-mongodbatlas/lib/provider";
 import { EnvironmentConfig } from "../config/schema";
 
 /**
- * Configures the providers and the backend of one environment's stack.
+ * Configures the providers of one environment's stack.
  *
  * The provider sources are written fully qualified, because the bindings
- * write `aws` alone, which OpenTofu resolves to another registry. The
- * backend is explicit because cdktf's default local backend writes the
- * absolute working directory into the output, which would make it differ
- * between machines.
+ * write `aws` alone, which OpenTofu resolves to another registry.
  */
 export function configureProviders(stack: TerraformStack, environment: EnvironmentConfig): void {
   new AwsProvider(stack, "aws", {
@@ -20,7 +17,4 @@ export function configureProviders(stack: TerraformStack, environment: Environme
   new MongodbatlasProvider(stack, "mongodbatlas", {});
   stack.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
   stack.addOverride("terraform.required_providers.mongodbatlas.source", "mongodb/mongodbatlas");
-
-  // Terraform runs in cdktf.out/stacks/NAME; the state lives in the project root, beside the config.
-  new LocalBackend(stack, { path: `../../../terraform.${environment.name}.tfstate` });
 }

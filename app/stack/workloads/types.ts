@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { AtlasAccessOptions, AtlasClusterRef } from "../../../constructs";
+import { AtlasAccessOptions, AtlasClusterRef, ROLE_NAME_MAX_LENGTH, deriveIamName } from "../../../constructs";
 import { EnvironmentConfig } from "../../config/schema";
 import { WorkloadConfig } from "../../config/workloads";
 
@@ -43,10 +43,15 @@ export function atlasOptions(context: BuildContext, access: WorkloadConfig["acce
   };
 }
 
-/** The IAM role options every kind shares. */
+/**
+ * The IAM role options every kind shares. A renamed workload keeps the role
+ * name derived from its old name, because a new name would replace the role
+ * and, with its ARN, the Atlas user keyed on it.
+ */
 export function roleOptions(context: BuildContext, workload: WorkloadConfig) {
+  const keptName = workload.renamedFrom === undefined ? undefined : deriveIamName(context.namePrefix, workload.renamedFrom, ROLE_NAME_MAX_LENGTH);
   return {
-    roleName: workload.roleName,
+    roleName: workload.roleName ?? keptName,
     namePrefix: context.namePrefix,
     roleDescription: workload.description,
     maxSessionDuration: workload.maxSessionDuration,
