@@ -2,7 +2,7 @@ import { ConstructInputError } from "../constructs";
 import { buildPlatform } from "./build";
 import { loadConfig } from "./config/load";
 import { ConfigError } from "./config/problems";
-import { synthesizeAtomically } from "./synth";
+import { SynthValidationError, synthesizeAtomically } from "./synth";
 
 /** The configuration used when neither an argument nor the environment names one. */
 export const DEFAULT_CONFIG = "examples/default/platform.yaml";
@@ -29,6 +29,10 @@ export function run(argv: readonly string[], env: NodeJS.ProcessEnv, log: (line:
     }
     if (error instanceof ConstructInputError) {
       log(`${file}: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof SynthValidationError) {
+      error.problems.forEach((problem) => log(`${file}: ${problem}`));
       return 1;
     }
     throw error;

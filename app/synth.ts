@@ -1,10 +1,20 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
+
+/** Raised when construct validations, the guardrails among them, reject the app; one line per problem. */
+export class SynthValidationError extends Error {
+  public constructor(public readonly problems: readonly string[]) {
+    super(problems.join("\n"));
+    this.name = "SynthValidationError";
+  }
+}
 
 /**
  * Builds an app in a fresh folder and moves the result into `outdir` only
  * when synthesis succeeded, so a failure never leaves a partial output.
+ * Every stack is validated before anything is written, so one run reports
+ * the problems of all stacks, not only those of the first that fails.
  *
  * Only what synthesis writes is replaced. Terraform's own files in a stack
  * folder (`.terraform/`, the lock file) stay, so a later `cdktf deploy`
@@ -15,13 +25,26 @@ export function synthesizeAtomically(outdir: string, build: (app: App) => void):
   mkdirSync(dirname(target), { recursive: true });
   const staging = mkdtempSync(`${target}.staging-`);
   try {
-    const app = new App({ outdir: staging });
+    // Validations run here, once for all stacks, so cdktf need not run them again.
+    // Stack traces are left out of annotations: they carry this machine's absolute paths.
+    const app = new App({ outdir: staging, skipValidation: true, stackTraces: false });
     build(app);
+    const problems = validationProblems(app);
+    if (problems.length > 0) {
+      throw new SynthValidationError(problems);
+    }
     app.synth();
     publish(staging, target);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+function validationProblems(app: App): string[] {
+  const stacks = app.node.findAll().filter((construct): construct is TerraformStack => TerraformStack.isStack(construct));
+  return stacks.flatMap((stack) =>
+    stack.node.findAll().flatMap((construct) => construct.node.validate().map((message) => `${construct.node.path}: ${message}`)),
+  );
 }
 
 function publish(staging: string, target: string): void {

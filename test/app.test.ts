@@ -28,26 +28,42 @@ describe("app on the default example", () => {
 
   test("pins the resource addresses", () => {
     expect(Object.keys(addressesOf(prod)).sort()).toEqual([
+      "aws_eks_pod_identity_association.order-events_Associations_shop-main_orders_order-events_A6802256",
       "aws_iam_instance_profile.bi-gateway_InstanceProfile_56151030",
       "aws_iam_instance_profile.legacy-erp-sync_InstanceProfile_0DAAEA0B",
+      "aws_iam_openid_connect_provider.EksOidcProviders_shop-main_Provider_A7856C5B",
       "aws_iam_role.bi-gateway_Role_EE7F3F34",
       "aws_iam_role.catalog-service_Role_257B4E9B",
       "aws_iam_role.checkout-api_Role_B41691FC",
+      "aws_iam_role.export-jobs_Role_73E520BF",
       "aws_iam_role.inventory-worker_Role_788320FB",
       "aws_iam_role.legacy-erp-sync_Role_99959EF9",
       "aws_iam_role.nightly-rollup_Role_89F3D44A",
+      "aws_iam_role.order-events_Role_463174D1",
+      "aws_iam_role.partner-sync_Role_0298D809",
       "aws_iam_role.receipt-mailer_Role_7852B84E",
+      "aws_iam_role.storefront-web_Role_F13B599F",
+      "aws_iam_role.support-readers_Role_0291870C",
       "aws_iam_role_policy_attachment.checkout-api_BasicExecution_90DD2265",
       "aws_iam_role_policy_attachment.checkout-api_VpcAccess_CEC0C7D7",
       "aws_iam_role_policy_attachment.nightly-rollup_BasicExecution_3B50D1BC",
       "aws_iam_role_policy_attachment.receipt-mailer_BasicExecution_36860B0D",
+      "aws_iam_saml_provider.SamlProviders_example-idp_B7BF68BC",
+      "aws_iam_user.legacy-report-host_User_C448852B",
       "mongodbatlas_database_user.bi-gateway_AtlasUser_86BFA815",
       "mongodbatlas_database_user.catalog-service_AtlasUser_B677F656",
       "mongodbatlas_database_user.checkout-api_AtlasUser_519259EC",
+      "mongodbatlas_database_user.data-science-notebooks_User_153EB05C",
+      "mongodbatlas_database_user.export-jobs_AtlasUser_E11D68DE",
       "mongodbatlas_database_user.inventory-worker_AtlasUser_BD993DB9",
       "mongodbatlas_database_user.legacy-erp-sync_AtlasUser_405D9D3F",
+      "mongodbatlas_database_user.legacy-report-host_AtlasUser_52263D5A",
       "mongodbatlas_database_user.nightly-rollup_AtlasUser_CCD75BD1",
+      "mongodbatlas_database_user.order-events_AtlasUser_9F170F6A",
+      "mongodbatlas_database_user.partner-sync_AtlasUser_5051998F",
       "mongodbatlas_database_user.receipt-mailer_AtlasUser_0D0A055D",
+      "mongodbatlas_database_user.storefront-web_AtlasUser_C402B5BC",
+      "mongodbatlas_database_user.support-readers_AtlasUser_178CA129",
     ]);
   });
 
@@ -58,16 +74,29 @@ describe("app on the default example", () => {
     }
   });
 
-  test("keys every Atlas user on a role of the stack", () => {
+  test("keys every Atlas user on an identity of the stack or a role ARN", () => {
     const roles = Object.keys(prod.resource?.aws_iam_role ?? {});
-    const users = Object.values(prod.resource?.mongodbatlas_database_user ?? {});
+    const users = Object.keys(prod.resource?.aws_iam_user ?? {});
+    const atlasUsers = Object.values(prod.resource?.mongodbatlas_database_user ?? {});
 
-    expect(users.map((user) => user.username).sort()).toEqual(roles.map((role) => `\${aws_iam_role.${role}.arn}`).sort());
-    for (const user of users) {
-      expect(user.auth_database_name).toBe("$external");
-      expect(user.aws_iam_type).toBe("ROLE");
-      expect(user.scopes).not.toEqual([]);
+    for (const atlasUser of atlasUsers) {
+      const username = atlasUser.username as string;
+      const roleReference = /^\$\{aws_iam_role\.(.+)\.arn\}$/.exec(username);
+      const userReference = /^\$\{aws_iam_user\.(.+)\.arn\}$/.exec(username);
+      expect(atlasUser.auth_database_name).toBe("$external");
+      expect(atlasUser.scopes).not.toEqual([]);
+      if (roleReference !== null) {
+        expect(roles).toContain(roleReference[1]);
+        expect(atlasUser.aws_iam_type).toBe("ROLE");
+      } else if (userReference !== null) {
+        expect(users).toContain(userReference[1]);
+        expect(atlasUser.aws_iam_type).toBe("USER");
+      } else {
+        expect(username).toMatch(/^arn:aws:iam::\d{12}:role\/[\w+=,.@-]+$/);
+        expect(atlasUser.aws_iam_type).toBe("ROLE");
+      }
     }
+    expect(atlasUsers.length).toBe(roles.length + users.length + 1);
   });
 
   test("writes fully qualified provider sources and a relative backend", () => {

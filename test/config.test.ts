@@ -22,7 +22,9 @@ describe("loadConfig", () => {
     const config = loadConfig(DEFAULT_EXAMPLE);
 
     expect(config.environments.map((environment) => environment.name)).toEqual(["prod"]);
-    expect(new Set(config.workloads.map((workload) => workload.kind))).toEqual(new Set(["lambda", "ecs", "ec2"]));
+    expect(new Set(config.workloads.map((workload) => workload.kind))).toEqual(
+      new Set(["lambda", "ecs", "ec2", "eks-irsa", "eks-pod-identity", "role-chain", "saml", "iam-user", "existing-role"]),
+    );
   });
 
   test("loads the same config from JSON", () => {
@@ -65,7 +67,7 @@ describe("loadConfig", () => {
     config.workloads[1].kind = "lamda";
 
     expect(problemLines(writeConfig(config))).toEqual([
-      expect.stringMatching(/workloads\[1\]\.kind: must be one of "lambda", "ecs", "ec2" \(got "lamda"\)$/),
+      expect.stringMatching(/workloads\[1\]\.kind: must be one of "lambda", "ecs", "ec2", "eks-irsa", "eks-pod-identity", "role-chain", "saml", "iam-user", "existing-role" \(got "lamda"\)$/),
     ]);
   });
 
@@ -112,6 +114,17 @@ describe("loadConfig", () => {
     expect(problemLines(writeConfig(config))).toEqual([
       expect.stringMatching(/workloads\[0\]\.access\.clusters\[0\]: is not a cluster of environment prod\. Use one of orders, analytics, or add it to environments\[0\]\.atlas\.clusters \(got "orderz"\)$/),
     ]);
+  });
+
+  test("stops alias expansion that grows without bound", () => {
+    const file = join(temporaryFolder(), "aliases.yaml");
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 8; level++) {
+      levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(", ")}]`);
+    }
+    writeFileSync(file, `${levels.join("\n")}\n`);
+
+    expect(problemLines(file)).toEqual([expect.stringMatching(/aliases\.yaml: is not valid YAML: .*alias.*Write the repeated blocks out instead of using aliases$/)]);
   });
 
   test("rejects invalid JSON", () => {

@@ -12,6 +12,6 @@ describe("JSON Schema for editors", () => {
     const items = schema.properties.workloads.items;
     const variants = items.oneOf ?? items.anyOf ?? [];
 
-    expect(variants.map((variant) => variant.properties.kind.const).sort()).toEqual(["ec2", "ecs", "lambda"]);
+    expect(variants.map((variant) => variant.properties.kind.const).sort()).toEqual(["ec2", "ecs", "eks-irsa", "eks-pod-identity", "existing-role", "iam-user", "lambda", "role-chain", "saml"]);
   });
 });

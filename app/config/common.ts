@@ -51,4 +51,8 @@ export const workloadBase = {
     role: z.boolean().optional().describe("Import an IAM role of the same name that already exists."),
     atlasUser: z.boolean().optional().describe("Import an Atlas user already keyed on the role's ARN."),
   }).optional().describe("Bring resources created outside Terraform under management with import blocks."),
+  suppress: z.array(z.strictObject({
+    rule: z.string().regex(/^[A-Z][A-Z0-9-]+$/, "must be a guardrail rule ID such as ATLAS-USER-NO-SCOPES, as listed in docs/rules.md"),
+    reason: z.string().trim().min(10, "must say in at least 10 characters why the rule does not apply, so reviewers can judge it"),
+  })).optional().describe("Guardrail rules that do not apply to this workload, each with the reason."),
 };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ConfigError, ConfigProblem } from "./problems";
 import { PlatformConfig, platformConfigSchema } from "./schema";
 import { checkReferences } from "./references";
+import { resolveSamlMetadataFiles } from "./saml-references";
 import { problemsFromIssues } from "./zod-problems";
 
 /**
@@ -31,6 +32,7 @@ export function parseConfig(file: string, text: string): PlatformConfig {
     throw new ConfigError(file, problemsFromIssues(raw, result.error.issues, knownKeys()));
   }
   const problems = checkReferences(result.data);
+  problems.push(...resolveSamlMetadataFiles(result.data, file));
   if (problems.length > 0) {
     throw new ConfigError(file, problems);
   }
@@ -54,7 +56,12 @@ function parseYaml(file: string, text: string): unknown {
     }));
     throw new ConfigError(file, problems);
   }
-  return document.toJS() as unknown;
+  try {
+    return document.toJS() as unknown;
+  } catch (error) {
+    // The yaml package stops alias expansion that grows without bound (a "billion laughs" document).
+    throw new ConfigError(file, [{ path: "", message: `is not valid YAML: ${(error as Error).message}. Write the repeated blocks out instead of using aliases` }]);
+  }
 }
 
 let cachedKeys: string[] | undefined;

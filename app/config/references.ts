@@ -1,6 +1,9 @@
+import { checkEksReferences } from "./eks-references";
 import { checkLifecycleReferences } from "./lifecycle-references";
 import { ConfigProblem } from "./problems";
+import { checkSuppressionReferences } from "./suppression-references";
 import { PlatformConfig } from "./schema";
+import { checkSamlReferences } from "./saml-references";
 
 /**
  * Checks what the schema cannot: unique names, and cluster names that
@@ -27,6 +30,9 @@ export function checkReferences(config: PlatformConfig): ConfigProblem[] {
     });
   });
   problems.push(...checkLifecycleReferences(config));
+  problems.push(...checkSuppressionReferences(config));
+  problems.push(...checkEksReferences(config));
+  problems.push(...checkSamlReferences(config));
   return problems;
 }
 

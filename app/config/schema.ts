@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { backendSchema } from "./backend";
 import { resourceName } from "./common";
+import { eksSchema } from "./eks";
+import { samlSchema } from "./saml";
 import { workloadSchema } from "./workloads";
 
 /** An Atlas cluster of an environment, referred to by name from workloads. */
@@ -23,6 +25,8 @@ export const environmentSchema = z.strictObject({
   }),
   namePrefix: z.string().optional().describe("Prefix of generated IAM names. Default: the environment name and a hyphen."),
   backend: backendSchema.optional().describe("Where Terraform keeps this environment's state. Default: a local file in the project root."),
+  eks: eksSchema.optional().describe("EKS clusters that eks-irsa and eks-pod-identity workloads refer to by name."),
+  saml: samlSchema.optional().describe("SAML identity providers that saml workloads refer to by name. They are created while the environment has a saml workload."),
 });
 
 /** The whole configuration file. */

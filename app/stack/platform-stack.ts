@@ -1,12 +1,14 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { AwsEnvironment, WorkloadAccess } from "../../constructs";
+import { AwsEnvironment, WorkloadAccess, applyGuardrails, suppressRule } from "../../constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { WorkloadConfig } from "../config/workloads";
 import { ImportBlock, importBlocksFor } from "./adoption";
 import { configureBackend } from "./backend";
+import { addEksOidcProviders } from "./eks-oidc-providers";
 import { configureProviders } from "./providers";
 import { moveFromOldName } from "./renames";
+import { addSamlProviders } from "./saml-providers";
 import { buildWorkload } from "./workloads";
 
 /** Props for {@link PlatformStack}. */
@@ -27,8 +29,13 @@ export class PlatformStack extends TerraformStack {
 
     configureProviders(this, environment);
     configureBackend(this, environment);
+    // The library's constructs register the guardrails too; this also covers a stack with no workloads.
+    applyGuardrails(this);
     new AwsEnvironment(this, { accountId: environment.aws.accountId, region: environment.aws.region });
     const context = { scope: this, environment, namePrefix: environment.namePrefix ?? `${environment.name}-` };
+    // Providers the config asks to create exist even while no workload uses them, so removing the last one destroys nothing.
+    addEksOidcProviders(context);
+    addSamlProviders(context);
 
     const imports: ImportBlock[] = [];
     for (const workload of props.workloads) {
@@ -36,6 +43,9 @@ export class PlatformStack extends TerraformStack {
       for (const [suffix, value] of Object.entries(built.outputs)) {
         const output = new TerraformOutput(built.construct, `output-${suffix}`, { value });
         output.overrideLogicalId(`${workload.name.replace(/-/g, "_")}_${suffix}`);
+      }
+      for (const suppression of workload.suppress ?? []) {
+        suppressRule(built.construct, suppression.rule, suppression.reason);
       }
       if (workload.renamedFrom !== undefined) {
         moveFromOldName(this, built.construct, workload.renamedFrom);

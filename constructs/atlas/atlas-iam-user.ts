@@ -1,9 +1,13 @@
 import { Construct } from "constructs";
+import { TerraformStack } from "cdktf";
 import { DatabaseUser } from "@cdktf/provider-mongodbatlas/lib/database-user";
+import { applyGuardrails } from "../guardrails/apply";
+import { suppressRule } from "../guardrails/suppress";
 import { ConstructInputError } from "../private/errors";
 import { isUnresolved } from "../private/tokens";
 import { AtlasClusterRef, clusterSrvHost, validateClusterRef } from "./cluster";
 import { awsConnectionString } from "./connection-string";
+import { BUILT_IN_ROLES } from "./built-in-roles";
 import { AtlasRoleGrant, ResolvedGrant, resolveGrants } from "./grants";
 import { AtlasPrincipal, AwsIamType } from "./principal";
 import { resolveAwsIamType } from "./principal-arn";
@@ -129,6 +133,24 @@ export class AtlasIamUser extends Construct {
       ],
       labels: sortedLabels(props.labels),
     });
+    this.applyGuardrails(props);
+  }
+
+  /**
+   * Registers the guardrails on the stack, and records each opt-in this user
+   * made as a suppression, so reviewers see it in the output metadata.
+   */
+  private applyGuardrails(props: AtlasIamUserProps): void {
+    applyGuardrails(TerraformStack.of(this));
+    if (props.allowPrivilegedRoles === true && this.grants.some((grant) => BUILT_IN_ROLES[grant.roleName]?.privileged === true)) {
+      suppressRule(this, "ATLAS-ROLE-PRIVILEGED", "allowPrivilegedRoles is true on this Atlas user");
+    }
+    if (props.projectWideAccess === true) {
+      suppressRule(this, "ATLAS-USER-NO-SCOPES", "projectWideAccess is true on this Atlas user");
+    }
+    if (props.allowRolePath === true) {
+      suppressRule(this, "IAM-ROLE-PATH-ATLAS-USER", "allowRolePath is true on this Atlas user");
+    }
   }
 
   /** Connection strings by cluster name; a copy, in the order the clusters were given. */

@@ -11,7 +11,7 @@ export interface BuiltInRole {
   readonly adminOnly: boolean;
   /** The role can be limited to one collection. */
   readonly collectionScoped: boolean;
-  /** The role reaches every database, or administers the project's clusters. */
+  /** The role reads or writes every database, or administers the project. */
   readonly privileged: boolean;
 }
 
@@ -22,7 +22,8 @@ export const BUILT_IN_ROLES: Readonly<Record<string, BuiltInRole>> = {
   readAnyDatabase: { adminOnly: true, collectionScoped: false, privileged: true },
   dbAdminAnyDatabase: { adminOnly: true, collectionScoped: false, privileged: true },
   clusterMonitor: { adminOnly: true, collectionScoped: false, privileged: false },
-  backup: { adminOnly: true, collectionScoped: false, privileged: false },
+  // backup can read every database, so it counts as privileged.
+  backup: { adminOnly: true, collectionScoped: false, privileged: true },
   enableSharding: { adminOnly: true, collectionScoped: false, privileged: false },
   dbAdmin: { adminOnly: false, collectionScoped: false, privileged: false },
   readWrite: { adminOnly: false, collectionScoped: true, privileged: false },

@@ -1,15 +1,27 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { PlatformConfig } from "../../app/config/schema";
 
 /** Path of the default example, relative to the repository root where jest runs. */
 export const DEFAULT_EXAMPLE = "examples/default/platform.yaml";
 
-/** The default example, parsed but not validated, for tests that change one field. */
+/**
+ * The default example, parsed but not validated, for tests that change one
+ * field. Metadata file paths are made absolute, so a copy written to
+ * another folder still finds them.
+ */
 export function defaultExample(): PlatformConfig {
-  return parse(readFileSync(DEFAULT_EXAMPLE, "utf8")) as PlatformConfig;
+  const config = parse(readFileSync(DEFAULT_EXAMPLE, "utf8")) as PlatformConfig;
+  for (const environment of config.environments) {
+    for (const provider of environment.saml?.providers ?? []) {
+      if (provider.metadataFile !== undefined) {
+        provider.metadataFile = resolve(dirname(DEFAULT_EXAMPLE), provider.metadataFile);
+      }
+    }
+  }
+  return config;
 }
 
 /** A fresh temporary folder. */
