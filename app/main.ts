@@ -19,9 +19,10 @@ export const CONFIG_VARIABLE = "ATLAS_ACCESS_CONFIG";
 export function run(argv: readonly string[], env: NodeJS.ProcessEnv, log: (line: string) => void): number {
   const file = argv[0] ?? env[CONFIG_VARIABLE] ?? DEFAULT_CONFIG;
   const outdir = env.CDKTF_OUTDIR ?? "cdktf.out";
+  let warnings: readonly string[];
   try {
     const config = loadConfig(file);
-    synthesizeAtomically(outdir, (app) => buildPlatform(app, config));
+    warnings = synthesizeAtomically(outdir, (app) => buildPlatform(app, config)).warnings;
   } catch (error) {
     if (error instanceof ConfigError) {
       error.message.split("\n").forEach(log);
@@ -37,6 +38,7 @@ export function run(argv: readonly string[], env: NodeJS.ProcessEnv, log: (line:
     }
     throw error;
   }
+  warnings.forEach((warning) => log(`warning: ${warning}`));
   log(`Synthesized ${file} into ${outdir}`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { App, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, App, TerraformStack } from "cdktf";
 
 /** Raised when construct validations, the guardrails among them, reject the app; one line per problem. */
 export class SynthValidationError extends Error {
@@ -20,7 +20,7 @@ export class SynthValidationError extends Error {
  * folder (`.terraform/`, the lock file) stay, so a later `cdktf deploy`
  * does not have to download providers again.
  */
-export function synthesizeAtomically(outdir: string, build: (app: App) => void): void {
+export function synthesizeAtomically(outdir: string, build: (app: App) => void): SynthResult {
   const target = resolve(outdir);
   mkdirSync(dirname(target), { recursive: true });
   const staging = mkdtempSync(`${target}.staging-`);
@@ -35,9 +35,24 @@ export function synthesizeAtomically(outdir: string, build: (app: App) => void):
     }
     app.synth();
     publish(staging, target);
+    return { warnings: warningsOf(app) };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** What a successful synthesis reports besides its output. */
+export interface SynthResult {
+  /** Warning annotations as `PATH: MESSAGE`, in construct order; they are kept in the manifest too. */
+  readonly warnings: readonly string[];
+}
+
+function warningsOf(app: App): string[] {
+  return app.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)
+      .map((entry) => `${construct.node.path}: ${String(entry.data)}`),
+  );
 }
 
 function validationProblems(app: App): string[] {

@@ -18,6 +18,18 @@ describe("guardrails in the app", () => {
     expect(annotationsOf(run.outdir, "prod").filter((annotation) => annotation.level === "@cdktf/error")).toEqual([]);
   });
 
+  test("print and keep the default example's one warning", () => {
+    const run = runApp(DEFAULT_EXAMPLE);
+    const warnings = annotationsOf(run.outdir, "prod").filter((annotation) => annotation.level === "@cdktf/warn");
+
+    expect(warnings.map((warning) => warning.constructPath)).toEqual(["prod/legacy-report-host"]);
+    expect(warnings[0].message).toMatch(/relies on long-lived access keys.*Prefer a role/);
+    expect(run.lines).toEqual([
+      expect.stringMatching(/^warning: prod\/legacy-report-host: Atlas access for IAM user prod-legacy-report-host relies on long-lived access keys/),
+      expect.stringMatching(/^Synthesized /),
+    ]);
+  });
+
   test("fail synth past the Atlas user limit of a project", () => {
     const config = defaultExample();
     const template = config.workloads[0];

@@ -10,7 +10,7 @@ describe("app on the default example", () => {
 
   test("synthesizes with exit code 0", () => {
     expect(first.exitCode).toBe(0);
-    expect(first.lines).toEqual([expect.stringMatching(/^Synthesized examples\/default\/platform\.yaml into /)]);
+    expect(first.lines[first.lines.length - 1]).toMatch(/^Synthesized examples\/default\/platform\.yaml into /);
   });
 
   test("gives identical bytes on a second run", () => {
