@@ -181,8 +181,12 @@ describe("AtlasIamUser connection strings", () => {
     });
   });
 
+  test("rejects a default database no grant reaches", () => {
+    expect(() => build({ defaultDatabase: "billing" })).toThrow(/defaultDatabase is not a database the grants reach \(orders\), got "billing"/);
+  });
+
   test("uses the default database when given", () => {
-    const { user } = build({ defaultDatabase: "reporting" });
+    const { user } = build({ grants: [{ role: "read", database: "orders" }, { role: "read", database: "reporting" }], defaultDatabase: "reporting" });
 
     expect(user.connectionStrings.orders).toContain(".mongodb.net/reporting?");
   });

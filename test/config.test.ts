@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { loadConfig, parseConfig } from "../app/config/load";
 import { ConfigError } from "../app/config/problems";
 import { DEFAULT_EXAMPLE, defaultExample, temporaryFolder, writeConfig } from "./helpers/config";
@@ -77,7 +77,7 @@ describe("loadConfig", () => {
     config.environments[0].atlas.projectId = "shop-prod";
 
     expect(problemLines(writeConfig(config))).toEqual([
-      expect.stringMatching(/environments\[0\]\.aws\.accountId: must be a string, not a number \(got 111122223333\)$/),
+      expect.stringMatching(/environments\[0\]\.aws\.accountId: must be a string, not a number\. Quote the value in YAML so it stays text, leading zeros included \(got 111122223333\)$/),
       expect.stringMatching(/environments\[0\]\.atlas\.projectId: must be the 24-character hexadecimal Atlas project ID, not the project name \(got "shop-prod"\)$/),
     ]);
   });
@@ -86,7 +86,7 @@ describe("loadConfig", () => {
     const config = defaultExample() as unknown as { workloads: Record<string, unknown>[] };
     delete config.workloads[0].access;
 
-    expect(problemLines(writeConfig(config))).toEqual([expect.stringMatching(/workloads\[0\]\.access: is missing\. Add a object \(got nothing\)$/)]);
+    expect(problemLines(writeConfig(config))).toEqual([expect.stringMatching(/workloads\[0\]\.access: is missing\. Add an object \(got nothing\)$/)]);
   });
 
   test("rejects a workload name that cannot become an IAM name", () => {
@@ -127,7 +127,48 @@ describe("loadConfig", () => {
     expect(problemLines(file)).toEqual([expect.stringMatching(/aliases\.yaml: is not valid YAML: .*alias.*Write the repeated blocks out instead of using aliases$/)]);
   });
 
+  test("names the kind a key belongs to", () => {
+    const config = defaultExample() as unknown as { workloads: Record<string, unknown>[] };
+    config.workloads[0].executionRoleArn = "arn:aws:iam::111122223333:role/ecsTaskExecutionRole";
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/workloads\[0\]\.executionRoleArn: is not accepted here: the key belongs to another workload kind or section/),
+    ]);
+  });
+
+  test("explains a quoted boolean", () => {
+    const config = defaultExample() as unknown as { workloads: Record<string, unknown>[] };
+    config.workloads[0].vpcAccess = "yes";
+
+    expect(problemLines(writeConfig(config))).toEqual([
+      expect.stringMatching(/workloads\[0\]\.vpcAccess: must be true or false, not a string\. Write true or false without quotes \(got "yes"\)$/),
+    ]);
+  });
+
+  test("accepts merge keys and anchor-only x- blocks", () => {
+    const file = join(temporaryFolder(), "merge.yaml");
+    const source = readFileSync(DEFAULT_EXAMPLE, "utf8")
+      .replace("workloads:\n", "x-read-orders: &read-orders\n  grants: [{ role: read, database: orders }]\n  clusters: [orders]\n\nworkloads:\n");
+    writeFileSync(file, `${source}\n  - name: merged-reader\n    kind: ec2\n    access:\n      <<: *read-orders\n      defaultDatabase: orders\n`);
+
+    const merged = parseConfig(join(dirname(DEFAULT_EXAMPLE), "merge.yaml"), readFileSync(file, "utf8"));
+
+    expect(merged.workloads.find((workload) => workload.name === "merged-reader")?.access).toEqual({
+      grants: [{ role: "read", database: "orders" }],
+      clusters: ["orders"],
+      defaultDatabase: "orders",
+    });
+  });
+
+  test("rejects several YAML documents", () => {
+    expect(() => parseConfig("two.yaml", "environments: []\n---\nworkloads: []\n")).toThrow(/two\.yaml: .*is not valid YAML: the file holds several documents separated by ---\. Keep one document/);
+  });
+
+  test("names the line of a JSON error", () => {
+    expect(() => parseConfig("broken.json", '{\n  "environments": [],\n  }')).toThrow(/^broken\.json: line 3: is not valid JSON: .*at position 26$/);
+  });
+
   test("rejects invalid JSON", () => {
-    expect(() => parseConfig("platform.json", "{")).toThrow(/^platform\.json: is not valid JSON: /);
+    expect(() => parseConfig("platform.json", "{")).toThrow(/^platform\.json: line 1: is not valid JSON: /);
   });
 });

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { defaultExample, writeConfig } from "./helpers/config";
 import { runApp, stackOf } from "./helpers/app";
 import { resourcesOf, trustPolicyOf } from "./helpers/stack";
@@ -54,5 +56,50 @@ describe("environments", () => {
 
     expect((stack.terraform as Record<string, unknown>).cloud).toEqual({ organization: "acme", workspaces: { name: "atlas-iam-access-prod" } });
     expect(stack.terraform.backend).toBeUndefined();
+  });
+});
+
+describe("environment state", () => {
+  test("rejects two environments sharing a state file", () => {
+    const environment = (name: string, accountId: string) => ({
+      name,
+      aws: { region: "eu-west-1", accountId },
+      atlas: { projectId: "65f1c0ffee0ddba11cafe001", clusters: [{ name: "orders" }] },
+      backend: { type: "local", path: "shared.tfstate" },
+    });
+    const workload = { name: "app", kind: "ec2", access: { grants: [{ role: "read", database: "orders" }], clusters: ["orders"] } };
+    const config = { environments: [environment("prod", "111122223333"), environment("staging", "444455556666")], workloads: [workload] };
+
+    expect(runApp(writeConfig(config)).lines).toEqual([
+      expect.stringMatching(/environments\[1\]\.backend: keeps state where environments\[0\] keeps its state.*\(got "local shared\.tfstate"\)$/),
+    ]);
+  });
+
+  test("rejects DynamoDB locking without a table", () => {
+    const config = defaultExample();
+    config.environments[0].backend = { type: "s3", bucket: "acme-state", locking: "dynamodb" };
+
+    expect(runApp(writeConfig(config)).lines).toEqual([
+      expect.stringMatching(/environments\[0\]\.backend\.dynamodbTable: is missing, and locking: dynamodb needs it/),
+    ]);
+  });
+
+  test("keeps local state in the project root for any output folder inside it", () => {
+    const scratch = mkdtempSync(join(".tmp-", ""));
+    try {
+      const outdir = join(scratch, "build", "out");
+      const stack = stackOf(runApp("examples/default/platform.yaml", outdir).outdir, "prod") as unknown as TerraformBlock;
+
+      expect(stack.terraform.backend.local.path).toBe("../../../../../terraform.prod.tfstate");
+      expect(resolve(outdir, "stacks", "prod", stack.terraform.backend.local.path as string)).toBe(resolve("terraform.prod.tfstate"));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  test("keeps local state beside an output folder outside the project", () => {
+    const stack = stackOf(runApp("examples/default/platform.yaml").outdir, "prod") as unknown as TerraformBlock;
+
+    expect(stack.terraform.backend.local.path).toBe("../../../terraform.prod.tfstate");
   });
 });

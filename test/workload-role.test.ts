@@ -18,18 +18,23 @@ describe("workload role options", () => {
 
   test("rejects an explicit name of 65 characters", () => {
     expect(() => new LambdaAccess(newStack(), "app", { ...baseWorkloadProps(), roleName: "r".repeat(65) }))
-      .toThrow(/test\/app: roleName must be 1 to 64 characters of letters, digits and \+=,\.@_- \(it has 65\), got "r+"\. Shorten the name/);
+      .toThrow(/test\/app: roleName must be at most 64 characters \(it has 65\), got "r+"\. Shorten the name/);
+  });
+
+  test("rejects a name with a space", () => {
+    expect(() => new LambdaAccess(newStack(), "app", { ...baseWorkloadProps(), roleName: "my role" }))
+      .toThrow(/roleName must contain only ASCII letters, digits and \+=,\.@_-, got "my role"\. Replace spaces/);
   });
 
   test("accepts a prefix of 38 characters and rejects 39", () => {
     expect(() => new LambdaAccess(newStack(), "app", { ...baseWorkloadProps(), namePrefix: "p".repeat(38) })).not.toThrow();
     expect(() => new LambdaAccess(newStack(), "app", { ...baseWorkloadProps(), namePrefix: "p".repeat(39) }))
-      .toThrow(/namePrefix must be at most 38 characters of letters, digits and \+=,\.@_- \(it has 39\)/);
+      .toThrow(/namePrefix must be at most 38 characters \(it has 39\)/);
   });
 
   test("rejects a prefix with a slash", () => {
     expect(() => new LambdaAccess(newStack(), "app", { ...baseWorkloadProps(), namePrefix: "team/" }))
-      .toThrow(/namePrefix must be at most 38 characters.*got "team\/"/);
+      .toThrow(/namePrefix must contain only ASCII letters, digits and \+=,\.@_-, got "team\/"/);
   });
 
   test.each([

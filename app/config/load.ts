@@ -26,7 +26,7 @@ export function loadConfig(file: string): PlatformConfig {
 
 /** Parses and validates configuration text; `file` names it in messages and picks the syntax. */
 export function parseConfig(file: string, text: string): PlatformConfig {
-  const raw = extname(file) === ".json" ? parseJson(file, text) : parseYaml(file, text);
+  const raw = withoutExtensionKeys(extname(file) === ".json" ? parseJson(file, text) : parseYaml(file, text));
   const result = platformConfigSchema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(file, problemsFromIssues(raw, result.error.issues, knownKeys()));
@@ -43,16 +43,20 @@ function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError(file, [{ path: "", message: `is not valid JSON: ${(error as Error).message}` }]);
+    const message = (error as Error).message.split("\n")[0];
+    const position = /at position (\d+)/.exec(message);
+    const line = position === null ? "" : `line ${text.slice(0, Number(position[1])).split("\n").length}`;
+    throw new ConfigError(file, [{ path: line, message: `is not valid JSON: ${message}` }]);
   }
 }
 
 function parseYaml(file: string, text: string): unknown {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  // merge: true accepts YAML 1.1 merge keys (`<<: *defaults`), which shared blocks of settings often use.
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, merge: true });
   if (document.errors.length > 0) {
     const problems: ConfigProblem[] = document.errors.map((error) => ({
       path: error.linePos === undefined ? "" : `line ${error.linePos[0].line}`,
-      message: `is not valid YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+      message: `is not valid YAML: ${yamlErrorText(error.message)}`,
     }));
     throw new ConfigError(file, problems);
   }
@@ -62,6 +66,25 @@ function parseYaml(file: string, text: string): unknown {
     // The yaml package stops alias expansion that grows without bound (a "billion laughs" document).
     throw new ConfigError(file, [{ path: "", message: `is not valid YAML: ${(error as Error).message}. Write the repeated blocks out instead of using aliases` }]);
   }
+}
+
+function yamlErrorText(message: string): string {
+  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  if (first.startsWith("Source contains multiple documents")) {
+    return "the file holds several documents separated by ---. Keep one document";
+  }
+  return first;
+}
+
+/**
+ * Drops top-level keys that start with `x-`, a convention for blocks that
+ * only hold YAML anchors, such as `x-defaults: &defaults {...}`.
+ */
+function withoutExtensionKeys(raw: unknown): unknown {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return raw;
+  }
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith("x-")));
 }
 
 let cachedKeys: string[] | undefined;

@@ -1,5 +1,6 @@
 import { checkEksReferences } from "./eks-references";
 import { checkLifecycleReferences } from "./lifecycle-references";
+import { checkBackendReferences } from "./backend-references";
 import { ConfigProblem } from "./problems";
 import { checkSuppressionReferences } from "./suppression-references";
 import { PlatformConfig } from "./schema";
@@ -30,6 +31,7 @@ export function checkReferences(config: PlatformConfig): ConfigProblem[] {
     });
   });
   problems.push(...checkLifecycleReferences(config));
+  problems.push(...checkBackendReferences(config));
   problems.push(...checkSuppressionReferences(config));
   problems.push(...checkEksReferences(config));
   problems.push(...checkSamlReferences(config));

@@ -8,7 +8,7 @@ export function problemsFromIssues(root: unknown, issues: readonly z.core.$ZodIs
       const parent = valueAt(root, issue.path);
       return issue.keys.map((key) => ({
         path: formatPath([...issue.path, key]),
-        message: `is not a known key${suggestion(key, knownKeys)}. Remove it or fix its spelling`,
+        message: unknownKeyMessage(key, knownKeys),
         received: (parent as Record<string, unknown>)[key],
       }));
     }
@@ -19,7 +19,7 @@ export function problemsFromIssues(root: unknown, issues: readonly z.core.$ZodIs
 function messageOf(issue: z.core.$ZodIssue, received: unknown): string {
   switch (issue.code) {
     case "invalid_type":
-      return received === undefined ? `is missing. Add a ${issue.expected}` : `must be a ${issue.expected}, not ${kindOf(received)}`;
+      return received === undefined ? `is missing. Add ${describeType(issue.expected)}` : typeMessage(issue.expected, received);
     case "invalid_value":
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
     case "invalid_union": {
@@ -35,6 +35,38 @@ function messageOf(issue: z.core.$ZodIssue, received: unknown): string {
     default:
       return issue.message.startsWith("must") ? issue.message : `is invalid: ${issue.message}`;
   }
+}
+
+/** Names a Zod type for a message, with its article: "an object", "a list", "a whole number". */
+function describeType(expected: string): string {
+  const names: Record<string, string> = { array: "a list", object: "an object", int: "a whole number", number: "a number", string: "a string", boolean: "true or false" };
+  return names[expected] ?? `a value of type ${expected}`;
+}
+
+/**
+ * Explains a type mismatch with the fix that YAML usually needs: an unquoted
+ * account ID or external ID is read as a number, and losing its leading
+ * zeros changes it, so it must be quoted.
+ */
+function typeMessage(expected: string, received: unknown): string {
+  const base = `must be ${describeType(expected)}, not ${kindOf(received)}`;
+  if (expected === "string" && typeof received === "number") {
+    return `${base}. Quote the value in YAML so it stays text, leading zeros included`;
+  }
+  if (expected === "boolean" && typeof received === "string") {
+    return `${base}. Write true or false without quotes`;
+  }
+  if ((expected === "number" || expected === "int") && typeof received === "string") {
+    return `${base}. Write the number without quotes`;
+  }
+  return base;
+}
+
+function unknownKeyMessage(key: string, knownKeys: readonly string[]): string {
+  if (knownKeys.includes(key)) {
+    return "is not accepted here: the key belongs to another workload kind or section. Check the configuration reference in README.md";
+  }
+  return `is not a known key${suggestion(key, knownKeys)}. Remove it or fix its spelling`;
 }
 
 function kindOf(value: unknown): string {

@@ -7,14 +7,15 @@ import { EnvironmentConfig } from "../config/schema";
  *
  * Every form is explicit, because cdktf's default local backend writes the
  * absolute working directory into the output, which then differs between
- * machines. Relative local paths start in `cdktf.out/stacks/NAME`, where
- * Terraform runs, so they climb three folders to the project root.
+ * machines. Terraform runs in the stack's output folder, so a local state
+ * path is written relative to it: `projectRoot` is the project root as seen
+ * from that folder, `../../..` for the default `cdktf.out`.
  */
-export function configureBackend(stack: TerraformStack, environment: EnvironmentConfig): void {
+export function configureBackend(stack: TerraformStack, environment: EnvironmentConfig, projectRoot: string): void {
   const backend: BackendConfig = environment.backend ?? { type: "local" };
   switch (backend.type) {
     case "local":
-      new LocalBackend(stack, { path: `../../../${backend.path ?? `terraform.${environment.name}.tfstate`}` });
+      new LocalBackend(stack, { path: `${projectRoot}/${backend.path ?? `terraform.${environment.name}.tfstate`}` });
       return;
     case "s3":
       configureS3(stack, environment, backend);

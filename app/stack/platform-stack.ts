@@ -15,6 +15,13 @@ import { buildWorkload } from "./workloads";
 export interface PlatformStackProps {
   readonly environment: EnvironmentConfig;
   readonly workloads: readonly WorkloadConfig[];
+  /**
+   * The project root as a path relative to the stack's output folder, where
+   * local state files live.
+   *
+   * @default "../../.."
+   */
+  readonly projectRoot?: string;
 }
 
 /**
@@ -28,7 +35,7 @@ export class PlatformStack extends TerraformStack {
     super(scope, environment.name);
 
     configureProviders(this, environment);
-    configureBackend(this, environment);
+    configureBackend(this, environment, props.projectRoot ?? "../../..");
     // The library's constructs register the guardrails too; this also covers a stack with no workloads.
     applyGuardrails(this);
     new AwsEnvironment(this, { accountId: environment.aws.accountId, region: environment.aws.region });

@@ -111,6 +111,7 @@ export class AtlasIamUser extends Construct {
     const dataLakes = props.dataLakes ?? [];
     validateScopes(this, clusters, dataLakes, props.projectWideAccess ?? false);
     validateLabels(this, props.labels ?? {});
+    validateDefaultDatabase(this, props.defaultDatabase, this.grants);
 
     const database = props.defaultDatabase ?? this.grants.find((grant) => grant.databaseName !== "admin")?.databaseName;
     this.connectionStringByCluster = {};
@@ -225,6 +226,27 @@ function rejectRepeated(scope: Construct, field: string, names: readonly string[
       fix: "Remove the repeated entry.",
     });
   }
+}
+
+/**
+ * Checks that the connection strings' database is one the grants reach, so
+ * the application does not open a database it cannot read. Custom roles and
+ * roles granted on admin may reach any database, so they accept any name.
+ */
+function validateDefaultDatabase(scope: Construct, database: string | undefined, grants: readonly ResolvedGrant[]): void {
+  if (database === undefined || isUnresolved(database)) {
+    return;
+  }
+  const reachable = grants.map((grant) => grant.databaseName);
+  if (reachable.includes("admin") || reachable.includes(database)) {
+    return;
+  }
+  throw new ConstructInputError(scope, {
+    field: "defaultDatabase",
+    received: database,
+    problem: `is not a database the grants reach (${[...new Set(reachable)].join(", ")})`,
+    fix: "Name a granted database, or grant a role on this one.",
+  });
 }
 
 function validateLabels(scope: Construct, labels: Readonly<Record<string, string>>): void {

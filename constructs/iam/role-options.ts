@@ -59,11 +59,19 @@ export const IAM_LIMITS = {
 export function validateRoleOptions(scope: IConstruct, options: RoleOptions): void {
   const { namePrefix, roleDescription, maxSessionDuration, permissionsBoundary, tags } = options;
   if (namePrefix !== undefined && !isUnresolved(namePrefix)) {
-    if (namePrefix.length > IAM_LIMITS.namePrefix || (namePrefix !== "" && !IAM_NAME_PATTERN.test(namePrefix))) {
+    if (namePrefix !== "" && !IAM_NAME_PATTERN.test(namePrefix)) {
       throw new ConstructInputError(scope, {
         field: "namePrefix",
         received: namePrefix,
-        problem: `must be at most ${IAM_LIMITS.namePrefix} characters of letters, digits and +=,.@_- (it has ${namePrefix.length})`,
+        problem: "must contain only ASCII letters, digits and +=,.@_-",
+        fix: "Use a prefix such as the environment name followed by a hyphen.",
+      });
+    }
+    if (namePrefix.length > IAM_LIMITS.namePrefix) {
+      throw new ConstructInputError(scope, {
+        field: "namePrefix",
+        received: namePrefix,
+        problem: `must be at most ${IAM_LIMITS.namePrefix} characters (it has ${namePrefix.length})`,
         fix: "Use a short prefix such as the environment name followed by a hyphen.",
       });
     }
@@ -105,11 +113,19 @@ export function validateRoleName(scope: IConstruct, roleName: string): void {
   if (isUnresolved(roleName)) {
     return;
   }
-  if (roleName.length > IAM_LIMITS.roleName || !IAM_NAME_PATTERN.test(roleName)) {
+  if (!IAM_NAME_PATTERN.test(roleName)) {
     throw new ConstructInputError(scope, {
       field: "roleName",
       received: roleName,
-      problem: `must be 1 to ${IAM_LIMITS.roleName} characters of letters, digits and +=,.@_- (it has ${roleName.length})`,
+      problem: "must contain only ASCII letters, digits and +=,.@_-",
+      fix: "Replace spaces, slashes and other characters, for example with hyphens.",
+    });
+  }
+  if (roleName.length > IAM_LIMITS.roleName) {
+    throw new ConstructInputError(scope, {
+      field: "roleName",
+      received: roleName,
+      problem: `must be at most ${IAM_LIMITS.roleName} characters (it has ${roleName.length})`,
       fix: "Shorten the name or omit roleName to derive one within the limit.",
     });
   }
