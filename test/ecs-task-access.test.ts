@@ -43,6 +43,17 @@ describe("EcsTaskAccess", () => {
       .toThrow(/test\/catalog: executionRoleArn is the task role prod-catalog itself, got "arn:aws:iam::111122223333:role\/prod-catalog"\. Use separate roles/);
   });
 
+  test("rejects the task role as execution role when only the case differs", () => {
+    expect(() => new EcsTaskAccess(newStack(), "catalog", { ...baseWorkloadProps(), roleName: "TaskRole", executionRoleArn: "arn:aws:iam::111122223333:role/taskrole" }))
+      .toThrow(/test\/catalog: executionRoleArn is the task role TaskRole itself, got "arn:aws:iam::111122223333:role\/taskrole"\. Use separate roles/);
+  });
+
+  test("accepts an execution role of the same name in another account", () => {
+    const arn = "arn:aws:iam::444455556666:role/taskrole";
+
+    expect(new EcsTaskAccess(newStack(), "catalog", { ...baseWorkloadProps(), roleName: "TaskRole", executionRoleArn: arn }).executionRoleArn).toBe(arn);
+  });
+
   test("accepts a separate execution role", () => {
     const access = new EcsTaskAccess(newStack(), "catalog", { ...baseWorkloadProps(), executionRoleArn: "arn:aws:iam::111122223333:role/ecsTaskExecutionRole" });
 

@@ -156,6 +156,34 @@ describe("EKS configuration", () => {
     ]);
   });
 
+  test.each([
+    ["kube-*", "must not match the namespace kube-system, kube-public, kube-node-lease, which Kubernetes or EKS creates"],
+    ["ab*", "must start with at least 3 characters before the first wildcard \\(it has 2\\)"],
+  ])("rejects the namespace pattern %p", (namespace, message) => {
+    const config = eksConfig();
+    config.workloads[0].serviceAccounts = [{ namespace, name: "web" }];
+
+    expect(problemLines(config)).toEqual([
+      expect.stringMatching(new RegExp(`workloads\\[0\\]\\.serviceAccounts\\[0\\]\\.namespace: ${message}`)),
+    ]);
+  });
+
+  test("rejects every service account of a namespace pattern", () => {
+    const config = eksConfig();
+    config.workloads[0].serviceAccounts = [{ namespace: "team-*", name: "*" }];
+
+    expect(problemLines(config)).toEqual([
+      expect.stringMatching(/workloads\[0\]\.serviceAccounts\[0\]\.name: must contain at least one character besides the wildcards \* and \? when the namespace is a pattern \(team-\*\)\. A name of wildcards alone is accepted only with an exact namespace\. .* \(got "\*"\)$/),
+    ]);
+  });
+
+  test("accepts a namespace pattern with a named service account", () => {
+    const config = eksConfig();
+    config.workloads[0].serviceAccounts = [{ namespace: "abc*", name: "*-api" }];
+
+    expect(loadConfig(writeConfig(config)).workloads[0]).toMatchObject({ serviceAccounts: [{ namespace: "abc*", name: "*-api" }] });
+  });
+
   test("rejects a wildcard in a Pod Identity association", () => {
     const config = eksConfig();
     config.workloads[1].associations = [{ cluster: "shop-main", namespace: "orders", serviceAccount: "*" }];

@@ -142,14 +142,52 @@ describe("EksIrsaAccess", () => {
       .toThrow(/serviceAccounts\[0\]\.namespace must contain at least one character besides the wildcards \* and \?, got "[*?]+"\. .*List the namespaces instead\./);
   });
 
-  test("accepts a wildcard name and a namespace pattern", () => {
+  test("accepts a name pattern in a namespace pattern", () => {
     const stack = newStack();
-    irsa(stack, [{ namespace: "team-*", name: "*" }]);
+    irsa(stack, [{ namespace: "team-*", name: "api-*" }]);
 
     expect(statementsOf(stack)[0].Condition).toEqual({
       StringEquals: { [`${HOST}:aud`]: "sts.amazonaws.com" },
-      StringLike: { [`${HOST}:sub`]: "system:serviceaccount:team-*:*" },
+      StringLike: { [`${HOST}:sub`]: "system:serviceaccount:team-*:api-*" },
     });
+  });
+
+  test.each(["*", "?*"])("rejects name %p in a namespace pattern", (name) => {
+    expect(() => irsa(newStack(), [{ namespace: "team-*", name }]))
+      .toThrow(/serviceAccounts\[0\]\.name must contain at least one character besides the wildcards \* and \? when the namespace is a pattern \(team-\*\), got "[*?]+"\. A name of wildcards alone is accepted only with an exact namespace\./);
+  });
+
+  test("accepts a namespace pattern with 3 characters before the wildcard", () => {
+    const stack = newStack();
+    irsa(stack, [{ namespace: "abc*", name: "web" }]);
+
+    expect(statementsOf(stack)[0].Condition).toMatchObject({ StringLike: { [`${HOST}:sub`]: "system:serviceaccount:abc*:web" } });
+  });
+
+  test.each([
+    ["ab*", 2],
+    ["*-*", 0],
+    ["a?c", 1],
+  ])("rejects namespace %p, which has %p characters before the wildcard", (namespace, count) => {
+    expect(() => irsa(newStack(), [{ namespace, name: "web" }]))
+      .toThrow(new RegExp(`serviceAccounts\\[0\\]\\.namespace must start with at least 3 characters before the first wildcard \\(it has ${count}\\), got "${namespace.replace(/[*?]/g, "\\$&")}"\\. `));
+  });
+
+  test.each([
+    ["kube-*", "kube-system, kube-public, kube-node-lease"],
+    ["kube-sys*", "kube-system"],
+    ["def*", "default"],
+    ["defaul?", "default"],
+  ])("rejects namespace %p, which matches %s", (namespace, reserved) => {
+    expect(() => irsa(newStack(), [{ namespace, name: "web" }]))
+      .toThrow(`serviceAccounts[0].namespace must not match the namespace ${reserved}, which Kubernetes or EKS creates for its own service accounts, got "${namespace}". `);
+  });
+
+  test("accepts every service account of an exact namespace", () => {
+    const stack = newStack();
+    irsa(stack, [{ namespace: "orders", name: "*" }]);
+
+    expect(statementsOf(stack)[0].Condition).toMatchObject({ StringLike: { [`${HOST}:sub`]: "system:serviceaccount:orders:*" } });
   });
 
   test.each([

@@ -99,10 +99,20 @@ describe("iam-user configuration", () => {
     ]);
   });
 
-  test("stops on a role ARN given as the user", () => {
-    const run = runApp(userConfig({ userArn: "arn:aws:iam::111122223333:role/report-host" }));
+  test("points a role ARN given as the user to existing-role", () => {
+    expect(problemLines(userConfig({ userArn: "arn:aws:iam::111122223333:role/report-host" }))).toEqual([
+      expect.stringMatching(/workloads\[0\]\.userArn: must be an IAM user ARN, not a role ARN: an iam-user workload keys its Atlas user on an IAM user\. For a role that exists already, use kind: existing-role with roleArn instead of userArn \(got "arn:aws:iam::111122223333:role\/report-host"\)$/),
+    ]);
+  });
 
-    expect(run.exitCode).toBe(1);
-    expect(run.lines).toEqual([expect.stringMatching(/: prod\/report-host: userArn is not an IAM user ARN, got "arn:aws:iam::111122223333:role\/report-host"\./)]);
+  test.each([
+    "report-host",
+    "arn:aws:sts::111122223333:assumed-role/report/session",
+    "arn:aws-iso:iam::111122223333:user/report-host",
+    `arn:aws:iam::111122223333:user/${"u".repeat(65)}`,
+  ])("rejects the user ARN %p", (userArn) => {
+    expect(problemLines(userConfig({ userArn }))).toEqual([
+      expect.stringContaining("workloads[0].userArn: must be an IAM user ARN, arn:PARTITION:iam::ACCOUNT:user/NAME. Copy it from aws iam get-user"),
+    ]);
   });
 });

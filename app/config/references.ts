@@ -5,6 +5,7 @@ import { ConfigProblem } from "./problems";
 import { checkSuppressionReferences } from "./suppression-references";
 import { PlatformConfig } from "./schema";
 import { checkSamlReferences } from "./saml-references";
+import { checkIdentityReferences } from "./identity-references";
 
 /**
  * Checks what the schema cannot: unique names, and cluster names that
@@ -35,6 +36,7 @@ export function checkReferences(config: PlatformConfig): ConfigProblem[] {
   problems.push(...checkSuppressionReferences(config));
   problems.push(...checkEksReferences(config));
   problems.push(...checkSamlReferences(config));
+  problems.push(...checkIdentityReferences(config));
   return problems;
 }
 

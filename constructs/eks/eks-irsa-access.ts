@@ -5,7 +5,7 @@ import { trustPolicy } from "../iam/trust-policy";
 import { WorkloadAccess, WorkloadAccessProps } from "../workloads/workload-access";
 import { IEksOidcProvider } from "./eks-oidc-provider";
 import { ServiceAccountRef, irsaTrustStatements, serviceAccountSubject } from "./irsa-trust";
-import { checkNamespace, checkServiceAccountName } from "./kubernetes-names";
+import { checkNamespace, checkServiceAccountName, checkServiceAccountPattern } from "./kubernetes-names";
 
 /** The service account annotation that names the role a pod assumes with IRSA. */
 export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
@@ -19,10 +19,11 @@ export interface EksIrsaAccessProps extends WorkloadAccessProps {
    *
    * `*` and `?` match any characters and any one character, through
    * `StringLike`. A name of `*` trusts every service account of the
-   * namespace. A namespace may hold wildcards, as in `team-*`, but not
-   * consist of them alone, so no entry trusts the whole cluster. Read
-   * with each wildcard as one character, a pattern must still be a valid
-   * namespace or name.
+   * namespace, and is accepted only with an exact namespace. A namespace
+   * may hold wildcards, as in `team-*`, after its first three
+   * characters, and must not match `kube-system`, `kube-public`,
+   * `kube-node-lease` or `default`. Read with each wildcard as one
+   * character, a pattern must still be a valid namespace or name.
    */
   readonly serviceAccounts: readonly ServiceAccountRef[];
 }
@@ -79,6 +80,12 @@ function validateServiceAccounts(scope: IConstruct, serviceAccounts: readonly Se
       if (problem !== undefined) {
         throw new ConstructInputError(scope, { field: `serviceAccounts[${index}].${field}`, received: value, ...problem });
       }
+    }
+    const pairProblem = isUnresolved(serviceAccount.namespace) || isUnresolved(serviceAccount.name)
+      ? undefined
+      : checkServiceAccountPattern(serviceAccount.namespace, serviceAccount.name);
+    if (pairProblem !== undefined) {
+      throw new ConstructInputError(scope, { field: `serviceAccounts[${index}].name`, received: serviceAccount.name, ...pairProblem });
     }
     const subject = serviceAccountSubject(serviceAccount);
     const first = seen.get(subject);

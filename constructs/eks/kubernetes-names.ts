@@ -31,24 +31,29 @@ export function hasWildcard(value: string): boolean {
   return /[*?]/.test(value);
 }
 
+/** Minimum number of literal characters before the first wildcard of a namespace pattern. */
+export const NAMESPACE_PATTERN_MIN_PREFIX = 3;
+/** Namespaces that Kubernetes and EKS create for themselves; no namespace pattern may match them. */
+export const RESERVED_NAMESPACES: readonly string[] = ["kube-system", "kube-public", "kube-node-lease", "default"];
+
 /**
  * Checks a namespace.
  *
- * With `wildcards`, `*` and `?` may stand for characters, as in `team-*`,
- * but the namespace must keep at least one other character. A `*` alone
- * would trust every namespace of the cluster, including namespaces that
- * anyone allowed to create one adds later.
+ * With `wildcards`, `*` and `?` may stand for characters, as in `team-*`.
+ * A pattern must start with at least {@link NAMESPACE_PATTERN_MIN_PREFIX}
+ * literal characters and must match none of the
+ * {@link RESERVED_NAMESPACES}: a pattern such as `*-*` or `kube-*` would
+ * trust the cluster's own service accounts, and namespaces that anyone
+ * allowed to create one adds later.
  */
 export function checkNamespace(value: string, wildcards: boolean): NameProblem | undefined {
   if (hasWildcard(value)) {
     if (!wildcards) {
       return noWildcards();
     }
-    if (value.replace(WILDCARDS, "") === "") {
-      return {
-        problem: "must contain at least one character besides the wildcards * and ?",
-        fix: "A pattern such as team-* is accepted, but a namespace of wildcards alone would let every namespace of the cluster assume the role. List the namespaces instead.",
-      };
+    const problem = checkNamespacePattern(value);
+    if (problem !== undefined) {
+      return problem;
     }
   }
   // A wildcard matches at least one character here, so a pattern passes when some name it matches is valid.
@@ -94,6 +99,23 @@ export function checkServiceAccountName(value: string, wildcards: boolean): Name
   return undefined;
 }
 
+/**
+ * Checks a namespace and a service account name together. A name of
+ * wildcards alone, such as `*`, trusts every service account of the
+ * namespace, so it is accepted only with an exact namespace: with a
+ * namespace pattern it would trust every service account of every
+ * namespace the pattern matches, including ones created later.
+ */
+export function checkServiceAccountPattern(namespace: string, name: string): NameProblem | undefined {
+  if (hasWildcard(namespace) && name.replace(WILDCARDS, "") === "") {
+    return {
+      problem: `must contain at least one character besides the wildcards * and ? when the namespace is a pattern (${namespace})`,
+      fix: "A name of wildcards alone is accepted only with an exact namespace. Give the name or a pattern such as api-*, or list each namespace with name \"*\".",
+    };
+  }
+  return undefined;
+}
+
 /** Checks an EKS cluster name against the rule of the CreateCluster API. */
 export function checkEksClusterName(value: string): NameProblem | undefined {
   if (value.length === 0 || value.length > EKS_CLUSTER_NAME_MAX_LENGTH || !EKS_CLUSTER_NAME.test(value)) {
@@ -110,4 +132,44 @@ function noWildcards(): NameProblem {
     problem: "must not contain the wildcards * or ?",
     fix: "An EKS Pod Identity association names exactly one service account. Add one association per service account.",
   };
+}
+
+/** Tells whether an IAM `StringLike` pattern matches a value: `*` matches any sequence of characters, including none, and `?` one character. */
+function matchesPattern(pattern: string, value: string): boolean {
+  let source = "";
+  for (const char of pattern) {
+    if (char === "*") {
+      source += ".*";
+    } else if (char === "?") {
+      source += ".";
+    } else {
+      source += char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    }
+  }
+  return new RegExp(`^${source}$`).test(value);
+}
+
+/** Checks a namespace that contains wildcards: its literal start, and the reserved namespaces it would match. */
+function checkNamespacePattern(value: string): NameProblem | undefined {
+  if (value.replace(WILDCARDS, "") === "") {
+    return {
+      problem: "must contain at least one character besides the wildcards * and ?",
+      fix: "A pattern such as team-* is accepted, but a namespace of wildcards alone would let every namespace of the cluster assume the role. List the namespaces instead.",
+    };
+  }
+  const prefix = value.slice(0, value.search(/[*?]/));
+  if (prefix.length < NAMESPACE_PATTERN_MIN_PREFIX) {
+    return {
+      problem: `must start with at least ${NAMESPACE_PATTERN_MIN_PREFIX} characters before the first wildcard (it has ${prefix.length})`,
+      fix: "A short start matches namespaces of other teams and of the cluster itself. Use a pattern such as team-*, or list the namespaces.",
+    };
+  }
+  const reserved = RESERVED_NAMESPACES.filter((namespace) => matchesPattern(value, namespace));
+  if (reserved.length > 0) {
+    return {
+      problem: `must not match the namespace ${reserved.join(", ")}, which Kubernetes or EKS creates for its own service accounts`,
+      fix: "Use a pattern that only your namespaces match, such as team-*, or list the namespaces.",
+    };
+  }
+  return undefined;
 }

@@ -36,23 +36,35 @@ function annotateOnce(construct: IConstruct, level: AnnotationMetadataEntryType,
   else a.addInfo(message);
 }
 
-function otherStacksResources(stack: TerraformStack, own: SynthResource[]): SynthResource[] {
+interface AppModel {
+  resources: SynthResource[];
+  providers: Record<string, SynthResource[]>;
+}
+
+function appModel(stack: TerraformStack, own: SynthResource[], ownProviders: SynthResource[]): AppModel {
   const stacks = stack.node.root.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c) && c !== stack);
-  return [...own, ...stacks.flatMap((s) => modelFromTerraform(s.toTerraform()).resources)];
+  const model: AppModel = { resources: [...own], providers: { [stack.node.path]: ownProviders } };
+  for (const other of stacks) {
+    const { resources, providers } = modelFromTerraform(other.toTerraform());
+    model.resources.push(...resources);
+    model.providers[other.node.path] = providers;
+  }
+  return model;
 }
 
 function run(stack: TerraformStack, state: State): string[] {
-  const { resources, dataSources } = modelFromTerraform(stack.toTerraform());
+  const { resources, dataSources, providers } = modelFromTerraform(stack.toTerraform());
   let allResourcesInApp: SynthResource[] | undefined;
+  let providersInApp: Record<string, SynthResource[]> | undefined;
   if (state.crossStack) {
     try {
-      allResourcesInApp = otherStacksResources(stack, resources);
+      ({ resources: allResourcesInApp, providers: providersInApp } = appModel(stack, resources, providers));
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       annotateOnce(stack, AnnotationMetadataEntryType.WARN, `guardrails: cross-stack checks skipped because reading the other stacks failed: ${detail}`);
     }
   }
-  const ctx: RuleContext = { resources, dataSources, stackName: stack.node.id, allResourcesInApp, options: state.ruleOptions };
+  const ctx: RuleContext = { resources, dataSources, stackName: stack.node.id, allResourcesInApp, providers, providersInApp, options: state.ruleOptions };
   const { findings, suppressed } = runRules(ctx, state.rules, [...collectSuppressions(stack), ...state.suppressions]);
   const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
   const target = (f: Finding) => byPath.get(f.path) ?? stack;

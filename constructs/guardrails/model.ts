@@ -35,6 +35,15 @@ export interface RuleContext {
   stackName: string;
   /** Resources of every stack in the app, this one included, for cross-stack checks. */
   allResourcesInApp?: SynthResource[];
+  /**
+   * Provider blocks of the stack, such as `provider.aws`: `type` is the
+   * provider (`aws`), `name` its alias (empty for the default one), and
+   * `address` the form a resource's `provider` field names it by (`aws`,
+   * `aws.ALIAS`). Absent when unknown.
+   */
+  providers?: SynthResource[];
+  /** Provider blocks of every stack in the app, this one included, by stack construct path. */
+  providersInApp?: Record<string, SynthResource[]>;
   /** Limits that override the documented defaults. */
   options?: RuleOptions;
 }

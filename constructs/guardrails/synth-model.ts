@@ -18,8 +18,23 @@ function blocks(section: unknown, data: boolean): SynthResource[] {
   return out;
 }
 
-/** Resources and data sources of one synthesized stack. */
-export function modelFromTerraform(json: unknown): { resources: SynthResource[]; dataSources: SynthResource[] } {
+/** Provider blocks: `provider.aws` holds one entry, or a list with one entry per alias. */
+function providerBlocks(section: unknown): SynthResource[] {
+  const byType = asRecord(section);
+  if (!byType) return [];
+  return Object.entries(byType).flatMap(([type, body]) =>
+    (Array.isArray(body) ? body : [body]).flatMap((entry) => {
+      const config = asRecord(entry);
+      if (!config) return [];
+      const alias = typeof config.alias === "string" ? config.alias : "";
+      const address = alias === "" ? type : `${type}.${alias}`;
+      return [{ type, name: alias, address, path: `provider.${address}`, config }];
+    }),
+  );
+}
+
+/** Resources, data sources and provider blocks of one synthesized stack. */
+export function modelFromTerraform(json: unknown): { resources: SynthResource[]; dataSources: SynthResource[]; providers: SynthResource[] } {
   const root = asRecord(json) ?? {};
-  return { resources: blocks(root.resource, false), dataSources: blocks(root.data, true) };
+  return { resources: blocks(root.resource, false), dataSources: blocks(root.data, true), providers: providerBlocks(root.provider) };
 }

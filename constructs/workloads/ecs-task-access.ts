@@ -69,7 +69,8 @@ function rejectExecutionRoleAsTaskRole(scope: Construct, executionRoleArn: strin
   }
   const parsed = parseIamArn(executionRoleArn);
   const sameAccount = isUnresolved(accountId) || parsed?.accountId === accountId;
-  if (parsed !== undefined && parsed.name === taskRoleName && sameAccount) {
+  // IAM role names are case-insensitive: TaskRole and taskrole are one role.
+  if (parsed !== undefined && parsed.name.toLowerCase() === taskRoleName.toLowerCase() && sameAccount) {
     throw new ConstructInputError(scope, {
       field: "executionRoleArn",
       received: executionRoleArn,

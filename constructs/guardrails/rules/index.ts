@@ -20,6 +20,7 @@ import { atlasUserNoScopes } from "./atlas/user-no-scopes";
 import { atlasUserNotIamArn } from "./atlas/user-not-iam-arn";
 import { atlasUserStsArn } from "./atlas/user-sts-arn";
 import { atlasUsernameWhitespace } from "./atlas/username-whitespace";
+import { iamNameDuplicate } from "./iam/name-duplicate";
 import { iamRolePathAtlasUser } from "./iam/role-path-atlas-user";
 import { iamTrustPolicyJson } from "./iam/trust-policy-json";
 import { limitChainedSessionDuration } from "./limits/chained-session-duration";
@@ -78,6 +79,7 @@ export const ALL_RULES: readonly Rule[] = [
   atlasUserNotIamArn,
   atlasUserStsArn,
   atlasUsernameWhitespace,
+  iamNameDuplicate,
   iamRolePathAtlasUser,
   iamTrustPolicyJson,
   limitChainedSessionDuration,
