@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { AnnotationMetadataEntryType, App, TerraformStack } from "cdktf";
+import { withStackModelCache } from "../constructs/guardrails/apply";
 
 /** Raised when construct validations, the guardrails among them, reject the app; one line per problem. */
 export class SynthValidationError extends Error {
@@ -29,11 +30,13 @@ export function synthesizeAtomically(outdir: string, build: (app: App) => void):
     // Stack traces are left out of annotations: they carry this machine's absolute paths.
     const app = new App({ outdir: staging, skipValidation: true, stackTraces: false });
     build(app);
-    const problems = validationProblems(app);
-    if (problems.length > 0) {
-      throw new SynthValidationError(problems);
-    }
-    app.synth();
+    withStackModelCache(() => {
+      const problems = validationProblems(app);
+      if (problems.length > 0) {
+        throw new SynthValidationError(problems);
+      }
+      app.synth();
+    });
     publish(staging, target);
     return { warnings: warningsOf(app) };
   } finally {

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { AwsEnvironment, WorkloadAccess, applyGuardrails, suppressRule } from "../../constructs";
+import { AwsEnvironment, WorkloadAccess, applyGuardrails, cachedTerraform, suppressRule } from "../../constructs";
 import { EnvironmentConfig } from "../config/schema";
 import { WorkloadConfig } from "../config/workloads";
 import { ImportBlock, importBlocksFor } from "./adoption";
@@ -65,5 +65,10 @@ export class PlatformStack extends TerraformStack {
       // Written directly: cdktf's importFrom runs `terraform version` during synth.
       this.addOverride("import", imports.sort((a, b) => a.to.localeCompare(b.to)));
     }
+  }
+
+  /** Resolves the stack once per synthesis: the guardrails and the writer share the result. */
+  public override toTerraform(): any {
+    return cachedTerraform(this, () => super.toTerraform());
   }
 }

@@ -41,11 +41,63 @@ interface AppModel {
   providers: Record<string, SynthResource[]>;
 }
 
+type StackModel = ReturnType<typeof modelFromTerraform>;
+
+let modelCache: Map<TerraformStack, StackModel> | undefined;
+let terraformCache: Map<TerraformStack, unknown> | undefined;
+
+/**
+ * Returns `stack.toTerraform()` computed by `render`, once per stack inside
+ * {@link withStackModelCache}, and freshly outside it. A stack class can
+ * route its `toTerraform` through this, so that validation and synthesis
+ * share one resolution of the stack.
+ */
+export function cachedTerraform(stack: TerraformStack, render: () => unknown): unknown {
+  if (terraformCache === undefined) {
+    return render();
+  }
+  if (!terraformCache.has(stack)) {
+    terraformCache.set(stack, render());
+  }
+  return terraformCache.get(stack);
+}
+
+/**
+ * Runs `fn` with the resolved model of each stack computed at most once.
+ *
+ * Every stack's validation reads the other stacks for cross-stack checks,
+ * which without a cache resolves each stack once per stack of the app. Use
+ * it only where the construct tree does not change inside `fn`, as in a
+ * validation pass right before synthesis.
+ */
+export function withStackModelCache<T>(fn: () => T): T {
+  const outerModels = modelCache;
+  const outerTerraform = terraformCache;
+  modelCache = outerModels ?? new Map();
+  terraformCache = outerTerraform ?? new Map();
+  try {
+    return fn();
+  } finally {
+    modelCache = outerModels;
+    terraformCache = outerTerraform;
+  }
+}
+
+function modelOf(stack: TerraformStack): StackModel {
+  const cached = modelCache?.get(stack);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const model = modelFromTerraform(stack.toTerraform());
+  modelCache?.set(stack, model);
+  return model;
+}
+
 function appModel(stack: TerraformStack, own: SynthResource[], ownProviders: SynthResource[]): AppModel {
   const stacks = stack.node.root.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c) && c !== stack);
   const model: AppModel = { resources: [...own], providers: { [stack.node.path]: ownProviders } };
   for (const other of stacks) {
-    const { resources, providers } = modelFromTerraform(other.toTerraform());
+    const { resources, providers } = modelOf(other);
     model.resources.push(...resources);
     model.providers[other.node.path] = providers;
   }
@@ -53,7 +105,7 @@ function appModel(stack: TerraformStack, own: SynthResource[], ownProviders: Syn
 }
 
 function run(stack: TerraformStack, state: State): string[] {
-  const { resources, dataSources, providers } = modelFromTerraform(stack.toTerraform());
+  const { resources, dataSources, providers } = modelOf(stack);
   let allResourcesInApp: SynthResource[] | undefined;
   let providersInApp: Record<string, SynthResource[]> | undefined;
   if (state.crossStack) {

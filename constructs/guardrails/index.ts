@@ -1,5 +1,5 @@
 /** Public entry of the guardrails: synth-time checks of IAM and Atlas resources. */
-export { applyGuardrails, hasGuardrails } from "./apply";
+export { applyGuardrails, cachedTerraform, hasGuardrails, withStackModelCache } from "./apply";
 export type { GuardrailOptions } from "./apply";
 export { runRules, formatFinding, MIN_REASON_LENGTH } from "./engine";
 export type { RunResult, SuppressedFinding } from "./engine";

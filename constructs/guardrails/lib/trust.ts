@@ -46,6 +46,19 @@ function looksLikeTrust(st: PolicyStatement): boolean {
 
 /** Collects every readable trust policy of the stack, each listed once. */
 export function trustDocuments(ctx: RuleContext): TrustDocument[] {
+  // Many rules ask for the documents of one context; parsing them once keeps a check linear in the stack's size.
+  const cached = DOCUMENTS.get(ctx);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const docs = parseTrustDocuments(ctx);
+  DOCUMENTS.set(ctx, docs);
+  return docs;
+}
+
+const DOCUMENTS = new WeakMap<RuleContext, TrustDocument[]>();
+
+function parseTrustDocuments(ctx: RuleContext): TrustDocument[] {
   const docs: TrustDocument[] = [];
   const byData = new Map<SynthResource, TrustDocument>();
   for (const role of ctx.resources.filter((r) => r.type === "aws_iam_role")) {
@@ -87,5 +100,12 @@ export function trustStatements(ctx: RuleContext): TrustStatement[] {
 
 /** Finds the trust document a role uses, when it is readable. */
 export function roleTrust(ctx: RuleContext, role: SynthResource): TrustDocument | undefined {
-  return trustDocuments(ctx).find((d) => d.roles.includes(role));
+  let byRole = ROLE_DOCUMENTS.get(ctx);
+  if (byRole === undefined) {
+    byRole = new Map(trustDocuments(ctx).flatMap((doc) => doc.roles.map((owner) => [owner, doc] as const)));
+    ROLE_DOCUMENTS.set(ctx, byRole);
+  }
+  return byRole.get(role);
 }
+
+const ROLE_DOCUMENTS = new WeakMap<RuleContext, Map<SynthResource, TrustDocument>>();

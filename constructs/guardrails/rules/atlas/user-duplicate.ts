@@ -23,8 +23,7 @@ function resolvedUsername(ctx: RuleContext, user: SynthResource, own: boolean): 
   const kind = ref && !ref.data && ref.attribute === "arn" ? ARN_TYPES[ref.type] : undefined;
   if (!ref || !kind) return username;
   const stack = placementOf(ctx, user, own).stack;
-  const pool = own ? ctx.resources : (ctx.allResourcesInApp ?? []);
-  const block = pool.find((r) => r.type === ref.type && r.name === ref.name && placementOf(ctx, r, own).stack === stack);
+  const block = blockIndex(ctx, own).get(blockKey(stack, ref.type, ref.name));
   if (!block || isRepeated(block.config)) return username;
   const placement = placementOf(ctx, block, own);
   const name = literalValue(block.config.name);
@@ -35,14 +34,40 @@ function resolvedUsername(ctx: RuleContext, user: SynthResource, own: boolean): 
   return `arn:${partition}:iam::${account}:${kind}${path}${name}`;
 }
 
-function keyOf(ctx: RuleContext, user: SynthResource, own: boolean): Key {
-  return [user.config.project_id, resolvedUsername(ctx, user, own), user.config.auth_database_name];
+function blockKey(stack: string | undefined, type: string, name: string): string {
+  return `${stack ?? ""}\u0000${type}\u0000${name}`;
 }
 
-function sameKey(a: Key, b: Key, literalOnly: boolean): boolean {
-  return a.every(
-    (v, i) => typeof v === "string" && v === b[i] && (!literalOnly || isKnownString(v)),
-  );
+const INDEXES = new WeakMap<RuleContext, Map<boolean, Map<string, SynthResource>>>();
+
+/** Roles and users by stack, type and name, built once per context so that resolving a username is a lookup. */
+function blockIndex(ctx: RuleContext, own: boolean): Map<string, SynthResource> {
+  let byOwn = INDEXES.get(ctx);
+  if (byOwn === undefined) {
+    byOwn = new Map();
+    INDEXES.set(ctx, byOwn);
+  }
+  let index = byOwn.get(own);
+  if (index === undefined) {
+    index = new Map();
+    for (const block of own ? ctx.resources : (ctx.allResourcesInApp ?? [])) {
+      if (ARN_TYPES[block.type] === undefined) continue;
+      const key = blockKey(placementOf(ctx, block, own).stack, block.type, block.name);
+      if (!index.has(key)) index.set(key, block);
+    }
+    byOwn.set(own, index);
+  }
+  return index;
+}
+
+/** A string equal for two keys exactly when sameKey holds; undefined when a part is not a string or, with literalOnly, not literal. */
+function keyText(key: Key, literalOnly: boolean): string | undefined {
+  if (!key.every((v) => typeof v === "string" && (!literalOnly || isKnownString(v)))) return undefined;
+  return (key as string[]).join("\u0000");
+}
+
+function keyOf(ctx: RuleContext, user: SynthResource, own: boolean): Key {
+  return [user.config.project_id, resolvedUsername(ctx, user, own), user.config.auth_database_name];
 }
 
 /** Two database users with the same project, username and auth database. */
@@ -61,12 +86,20 @@ export const atlasUserDuplicate: Rule = {
     const others = (ctx.allResourcesInApp ?? []).filter(
       (r) => r.type === ATLAS_USER && !ownPaths.has(r.path) && !isRepeated(r.config),
     );
-    const ownKeys = own.map((u) => keyOf(ctx, u, true));
-    const otherKeys = others.map((u) => keyOf(ctx, u, false));
-    return own.flatMap((user, i) => {
-      const key = ownKeys[i];
-      const earlier = own.find((_, j) => j < i && sameKey(ownKeys[j], key, false));
-      const elsewhere = earlier ? undefined : others.find((_, j) => sameKey(otherKeys[j], key, true));
+    const otherByKey = new Map<string, SynthResource>();
+    for (const other of others) {
+      const text = keyText(keyOf(ctx, other, false), true);
+      if (text !== undefined && !otherByKey.has(text)) otherByKey.set(text, other);
+    }
+    const firstByKey = new Map<string, SynthResource>();
+    return own.flatMap((user) => {
+      const key = keyOf(ctx, user, true);
+      const text = keyText(key, false);
+      if (text === undefined) return [];
+      const earlier = firstByKey.get(text);
+      if (earlier === undefined) firstByKey.set(text, user);
+      const literal = keyText(key, true);
+      const elsewhere = earlier || literal === undefined ? undefined : otherByKey.get(literal);
       const twin = earlier ?? elsewhere;
       if (!twin) return [];
       const resolved = key[1] === user.config.username ? "" : ` (${String(key[1])})`;
