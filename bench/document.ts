@@ -85,8 +85,8 @@ ${installBlock(page)}
   least 5 environments and over more once that limit requires it: 1,000 pairs
   are 100 workloads in 10 environments. Each file is validated before it is
   measured, and each run is checked to synthesize one Atlas user per pair. The
-  README way is \`tsx main.ts FILE\`, what \`npm run synth -- FILE\` runs, without
-  npm's start-up.
+  README way is \`node scripts/run-compiled.js main.ts FILE\`, what
+  \`npm run synth -- FILE\` runs, without npm's start-up.
 - **Output folders** are temporary (\`CDKTF_OUTDIR\`), so the repository's \`cdktf.out\` is untouched.
 - Options: \`npm run bench -- --runs 7 --test-runs 3 --sizes 10,100,1000,5000 --install\`.
   \`--install\` also times \`npm ci\` in a fresh clone; \`--test-runs 0\` skips \`npm test\`;

@@ -18,7 +18,6 @@ import { countResources } from "./verify";
 
 const ROOT = resolve(__dirname, "..");
 const PAGE = join(ROOT, "BENCHMARKS.md");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const TSC = join(ROOT, "node_modules", ".bin", "tsc");
 const JEST = join(ROOT, "node_modules", ".bin", "jest");
 
@@ -73,16 +72,15 @@ function measureRows(specs: readonly CommandSpec[]): Measurement[] {
 
 function measureDefaultExample(row: RowSpec, prebuilt: string, options: BenchOptions): StartupRows {
   console.error(`Measuring the default example, ${options.runs} interleaved runs each:`);
-  const [nodeStartup, floor, npmSynth, npx, tsx, nodeImportTsx, precompiled] = measureRows([
+  const [nodeStartup, floor, npmSynth, compiledRunner, nodeImportTsx, precompiled] = measureRows([
     row("Node start-up", "node", ["-e", "0"], { outdir: undefined }),
     row("Floor", "node", ["bench/floor.js"]),
     row("Default example (README)", "npm", ["run", "synth"]),
-    row("Default example, as cdktf.json runs it", "npx", ["tsx", "main.ts"]),
-    row("Default example, without npm", TSX, ["main.ts"], { display: "tsx main.ts" }),
-    row("Default example, one process", "node", ["--import", "tsx", "main.ts"]),
+    row("Default example, as cdktf.json runs it", "node", ["scripts/run-compiled.js", "main.ts"]),
+    row("Default example, through the tsx loader instead", "node", ["--import", "tsx", "main.ts"]),
     row("Default example, precompiled", "node", [prebuilt], { display: "node PREBUILT/main.js" }),
   ]);
-  return { nodeStartup, floor, npmSynth, npx, tsx, nodeImportTsx, prebuilt: precompiled };
+  return { nodeStartup, floor, npmSynth, compiledRunner, nodeImportTsx, prebuilt: precompiled };
 }
 
 function measureSizes(row: RowSpec, prebuilt: string, work: string, options: BenchOptions): SizeRows[] {
@@ -97,8 +95,8 @@ function measureSizes(row: RowSpec, prebuilt: string, work: string, options: Ben
     const outdir = join(work, `pairs-${pairs}`);
     // No warm-up: the rows before warmed the caches, and a large size costs minutes per run.
     const [readme, compiled] = measureRows([
-      row(`${count} pairs (${pairs / environments} workloads x ${environments} environments)`, TSX, ["main.ts", file], {
-        display: `tsx main.ts platform-${pairs}.yaml`,
+      row(`${count} pairs (${pairs / environments} workloads x ${environments} environments)`, "node", ["scripts/run-compiled.js", "main.ts", file], {
+        display: `node scripts/run-compiled.js main.ts platform-${pairs}.yaml`,
         outdir,
         env: { CDKTF_OUTDIR: outdir },
         warmups: 0,
@@ -125,7 +123,7 @@ function measureTests(row: RowSpec, options: BenchOptions): TestRows {
 
 function report(options: BenchOptions, startLoad: number, startup: StartupRows, sizes: SizeRows[], tests?: TestRows, install?: InstallFigures): void {
   const sections = [
-    { title: "Default example", rows: [startup.nodeStartup, startup.floor, startup.npmSynth, startup.npx, startup.tsx, startup.nodeImportTsx, startup.prebuilt] },
+    { title: "Default example", rows: [startup.nodeStartup, startup.floor, startup.npmSynth, startup.compiledRunner, startup.nodeImportTsx, startup.prebuilt] },
     { title: "Generated configurations", rows: sizes.flatMap((size) => [size.readme, size.prebuilt]) },
     ...(tests === undefined ? [] : [{ title: "Tests", rows: [tests.npmTest, tests.tsc, tests.tscCold, tests.jest] }]),
   ];

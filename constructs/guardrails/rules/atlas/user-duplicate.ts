@@ -86,8 +86,10 @@ export const atlasUserDuplicate: Rule = {
     const others = (ctx.allResourcesInApp ?? []).filter(
       (r) => r.type === ATLAS_USER && !ownPaths.has(r.path) && !isRepeated(r.config),
     );
+    // Only users of other stacks in a project of this stack can be twins, so the others are filtered first.
+    const projects = new Set(own.map((user) => user.config.project_id));
     const otherByKey = new Map<string, SynthResource>();
-    for (const other of others) {
+    for (const other of others.filter((user) => projects.has(user.config.project_id))) {
       const text = keyText(keyOf(ctx, other, false), true);
       if (text !== undefined && !otherByKey.has(text)) otherByKey.set(text, other);
     }

@@ -29,12 +29,26 @@ function normalized(field: string, value: string): string {
   return slash < 0 ? rest.toLowerCase() : rest.slice(0, slash).toLowerCase() + rest.slice(slash);
 }
 
+/** The type and normalized name of a block, or undefined when it has no literal name. */
+function keyOf(block: SynthResource): string | undefined {
+  const field = NAME_FIELD[block.type];
+  const value = field === undefined || isRepeated(block.config) ? undefined : literalValue(block.config[field]);
+  return field === undefined || value === undefined ? undefined : `${block.type}/${normalized(field, value)}`;
+}
+
+function byKey(entries: Named[]): Map<string, Named[]> {
+  const map = new Map<string, Named[]>();
+  for (const entry of entries) {
+    map.set(entry.key, [...(map.get(entry.key) ?? []), entry]);
+  }
+  return map;
+}
+
 function namedBlocks(ctx: RuleContext, blocks: SynthResource[], own: boolean): Named[] {
   return blocks.flatMap((block) => {
-    const field = NAME_FIELD[block.type];
-    const value = field === undefined || isRepeated(block.config) ? undefined : literalValue(block.config[field]);
-    if (field === undefined || value === undefined) return [];
-    return [{ block, field, key: `${block.type}/${normalized(field, value)}`, placement: placementOf(ctx, block, own) }];
+    const key = keyOf(block);
+    if (key === undefined) return [];
+    return [{ block, field: NAME_FIELD[block.type], key, placement: placementOf(ctx, block, own) }];
   });
 }
 
@@ -51,11 +65,16 @@ export const iamNameDuplicate: Rule = {
   check(ctx) {
     const own = namedBlocks(ctx, ctx.resources, true);
     const ownPaths = new Set(ctx.resources.map((r) => r.path));
-    const others = namedBlocks(ctx, (ctx.allResourcesInApp ?? []).filter((r) => !ownPaths.has(r.path)), false);
-    return own.flatMap((entry, i) => {
-      const conflicts = (other: Named) => other.key === entry.key && sameAccount(other.placement, entry.placement);
-      const earlier = own.slice(0, i).find(conflicts);
-      const elsewhere = earlier ? undefined : others.find(conflicts);
+    const ownKeys = new Set(own.map((entry) => entry.key));
+    // Only blocks whose name some block of this stack shares can conflict, so the others are filtered by key first.
+    const candidates = (ctx.allResourcesInApp ?? []).filter((r) => !ownPaths.has(r.path) && ownKeys.has(keyOf(r) ?? ""));
+    const others = byKey(namedBlocks(ctx, candidates, false));
+    const earlierByKey = byKey([]);
+    return own.flatMap((entry) => {
+      const conflicts = (other: Named) => sameAccount(other.placement, entry.placement);
+      const earlier = (earlierByKey.get(entry.key) ?? []).find(conflicts);
+      earlierByKey.set(entry.key, [...(earlierByKey.get(entry.key) ?? []), entry]);
+      const elsewhere = earlier ? undefined : (others.get(entry.key) ?? []).find(conflicts);
       const twin = earlier ?? elsewhere;
       if (!twin) return [];
       return [
