@@ -44,7 +44,7 @@ export function synthesizeAtomically(outdir: string, build: (app: App) => void):
   }
 }
 
-/** What a successful synthesis reports besides its output. */
+/** The report of a successful synthesis, besides its output. */
 export interface SynthResult {
   /** Warning annotations as `PATH: MESSAGE`, in construct order; they are kept in the manifest too. */
   readonly warnings: readonly string[];

@@ -1,21 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadConfig, parseConfig } from "../app/config/load";
-import { ConfigError } from "../app/config/problems";
-import { DEFAULT_EXAMPLE, defaultExample, temporaryFolder, writeConfig } from "./helpers/config";
+import { DEFAULT_EXAMPLE, configProblemLines, defaultExample, temporaryFolder, writeConfig } from "./helpers/config";
 
-/** Loads a config and returns the lines of its error, or fails when it loads. */
-function problemLines(file: string): string[] {
-  try {
-    loadConfig(file);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      return error.message.split("\n");
-    }
-    throw error;
-  }
-  throw new Error(`${file} loaded without error`);
-}
+const problemLines = configProblemLines;
 
 describe("loadConfig", () => {
   test("loads the default example", () => {

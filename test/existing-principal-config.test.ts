@@ -1,6 +1,4 @@
-import { loadConfig } from "../app/config/load";
-import { ConfigError } from "../app/config/problems";
-import { writeConfig } from "./helpers/config";
+import { configProblemLines, writeConfig } from "./helpers/config";
 import { runApp, stackOf } from "./helpers/app";
 
 const ROLE_ARN = "arn:aws:iam::111122223333:role/data-science-notebooks";
@@ -23,18 +21,7 @@ function existingRoleConfig(overrides: Record<string, unknown> = {}): string {
   });
 }
 
-/** Loads a config and returns the lines of its error, or fails when it loads. */
-function problemLines(file: string): string[] {
-  try {
-    loadConfig(file);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      return error.message.split("\n");
-    }
-    throw error;
-  }
-  throw new Error(`${file} loaded without error`);
-}
+const problemLines = configProblemLines;
 
 describe("existing-role configuration", () => {
   test("keys the Atlas user on the role without creating one", () => {

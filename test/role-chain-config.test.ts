@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "../app/config/load";
-import { ConfigError } from "../app/config/problems";
-import { writeConfig } from "./helpers/config";
+import { configProblemLines, writeConfig } from "./helpers/config";
 import { runApp, stackOf } from "./helpers/app";
 import { trustPolicyOf } from "./helpers/stack";
 
@@ -26,18 +24,7 @@ function chainConfig(overrides: Record<string, unknown> = {}): string {
   });
 }
 
-/** Loads a config and returns the lines of its error, or fails when it loads. */
-function problemLines(file: string): string[] {
-  try {
-    loadConfig(file);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      return error.message.split("\n");
-    }
-    throw error;
-  }
-  throw new Error(`${file} loaded without error`);
-}
+const problemLines = configProblemLines;
 
 describe("role-chain configuration", () => {
   test("builds the access role with a literal trust policy", () => {

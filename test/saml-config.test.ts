@@ -1,8 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { loadConfig } from "../app/config/load";
-import { ConfigError } from "../app/config/problems";
-import { temporaryFolder, writeConfig } from "./helpers/config";
+import { configProblemLines, temporaryFolder, writeConfig } from "./helpers/config";
 import { runApp, stackOf } from "./helpers/app";
 import { identityProviderMetadata, signingCertificate } from "./helpers/saml-metadata";
 import { trustPolicyOf } from "./helpers/stack";
@@ -24,18 +22,7 @@ function samlWorkload(overrides: Record<string, unknown> = {}): Record<string, u
   return { name: "support", kind: "saml", provider: "corporate-idp", access: { grants: [{ role: "read", database: "orders" }], clusters: ["orders"] }, ...overrides };
 }
 
-/** Loads a config and returns the lines of its error, or fails when it loads. */
-function problemLines(file: string): string[] {
-  try {
-    loadConfig(file);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      return error.message.split("\n");
-    }
-    throw error;
-  }
-  throw new Error(`${file} loaded without error`);
-}
+const problemLines = configProblemLines;
 
 describe("saml configuration", () => {
   let metadata: string;

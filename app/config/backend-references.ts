@@ -36,7 +36,7 @@ export function checkBackendReferences(config: PlatformConfig): ConfigProblem[] 
   return problems;
 }
 
-/** A string that is equal for two environments exactly when they share state. */
+/** Returns a string that is equal for two environments exactly when they share state. */
 function stateLocation(environment: EnvironmentConfig): string {
   const backend = environment.backend ?? { type: "local" as const };
   switch (backend.type) {

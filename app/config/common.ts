@@ -24,7 +24,7 @@ export const grantSchema = z.strictObject({
   collection: z.string().optional().describe("Limits read or readWrite to one collection."),
 });
 
-/** What a workload may do in Atlas. Cluster names refer to the environment's clusters. */
+/** Atlas access of a workload. Cluster names refer to the environment's clusters. */
 export const accessSchema = z.strictObject({
   grants: z.array(grantSchema).min(1, "must list at least one grant. Grant the least role the workload needs, for example { role: readWrite, database: orders }"),
   clusters: z.array(z.string()).optional().describe("Names of the environment's clusters the user may reach."),

@@ -89,7 +89,7 @@ function withoutExtensionKeys(raw: unknown): unknown {
 
 let cachedKeys: string[] | undefined;
 
-/** Every property name the schema knows, for spelling suggestions. */
+/** Returns every property name of the schema, for spelling suggestions. */
 function knownKeys(): string[] {
   if (cachedKeys === undefined) {
     const keys = new Set<string>();

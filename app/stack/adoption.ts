@@ -7,7 +7,7 @@ export interface ImportBlock {
   readonly id: string;
 }
 
-/** Which existing resources of a workload to import. */
+/** The existing resources of a workload to import. */
 export interface AdoptOptions {
   readonly role?: boolean;
   readonly atlasUser?: boolean;

@@ -40,7 +40,7 @@ export class PlatformStack extends TerraformStack {
     applyGuardrails(this);
     new AwsEnvironment(this, { accountId: environment.aws.accountId, region: environment.aws.region });
     const context = { scope: this, environment, namePrefix: environment.namePrefix ?? `${environment.name}-` };
-    // Providers the config asks to create exist even while no workload uses them, so removing the last one destroys nothing.
+    // Providers that the config creates exist even while no workload uses them, so removing the last workload destroys nothing.
     addEksOidcProviders(context);
     addSamlProviders(context);
 

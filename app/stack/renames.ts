@@ -5,10 +5,9 @@ import { TerraformResource, TerraformStack } from "cdktf";
  * Moves the resources of a renamed workload from their old addresses.
  *
  * Addresses derive from the construct path, so a new name gives new
- * addresses. For each resource under `workload`, the old address is found
- * by asking cdktf to allocate an ID for the same path under the old name,
- * in a detached tree that is never synthesized, and a `moved` block is
- * written from it.
+ * addresses. For each resource under `workload`, cdktf allocates an ID for
+ * the same path under the old name, in a detached tree that is never
+ * synthesized. A `moved` block is written from that old address.
  */
 export function moveFromOldName(stack: TerraformStack, workload: IConstruct, oldName: string): void {
   const ghostStack = new GhostStack(new Construct(undefined as unknown as Construct, ""), stack.node.id);

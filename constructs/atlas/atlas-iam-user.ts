@@ -12,7 +12,7 @@ import { AtlasRoleGrant, ResolvedGrant, resolveGrants } from "./grants";
 import { AtlasPrincipal, AwsIamType } from "./principal";
 import { resolveAwsIamType } from "./principal-arn";
 
-/** What an IAM identity may do in Atlas. Shared by every workload construct. */
+/** Atlas access of an IAM identity: project, roles and scopes. Shared by every workload construct. */
 export interface AtlasAccessOptions {
   /** The 24-character ID of the Atlas project. */
   readonly projectId: string;

@@ -5,7 +5,7 @@
  * Atlas documentation page "Built-in Roles and Privileges".
  */
 
-/** What Atlas accepts for one built-in role. */
+/** The constraints Atlas applies to one built-in role. */
 export interface BuiltInRole {
   /** The role exists only on the `admin` database. */
   readonly adminOnly: boolean;

@@ -23,7 +23,7 @@ export function stackOf(outdir: string, stack: string): SynthesizedStack {
   return JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as SynthesizedStack;
 }
 
-/** Every file under a folder with its content, by relative path. */
+/** Returns every file under a folder with its content, by relative path. */
 export function filesUnder(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (current: string) => {

@@ -34,12 +34,12 @@ export function synthesize(stack: TerraformStack): SynthesizedStack {
   return JSON.parse(Testing.synth(stack)) as SynthesizedStack;
 }
 
-/** The resources of one type, by logical ID. */
+/** Returns the resources of one type, by logical ID. */
 export function resourcesOf(output: SynthesizedStack, type: string): Record<string, ResourceBody> {
   return output.resource?.[type] ?? {};
 }
 
-/** The single resource of a type; fails when there are none or several. */
+/** Returns the single resource of a type, and throws when there are none or several. */
 export function onlyResource(output: SynthesizedStack, type: string): ResourceBody {
   const bodies = Object.values(resourcesOf(output, type));
   if (bodies.length !== 1) {
@@ -48,7 +48,7 @@ export function onlyResource(output: SynthesizedStack, type: string): ResourceBo
   return bodies[0];
 }
 
-/** The trust policy of a role resource, parsed. */
+/** Parses and returns the trust policy of a role resource. */
 export function trustPolicyOf(role: ResourceBody): { Statement: Record<string, unknown>[] } {
   return JSON.parse(role.assume_role_policy as string) as { Statement: Record<string, unknown>[] };
 }

@@ -9,7 +9,7 @@ import { iamUserWorkloadSchema } from "./iam-user";
 import { roleChainWorkloadSchema } from "./role-chain";
 import { samlWorkloadSchema } from "./saml";
 
-/** Every workload kind, told apart by `kind`. Adding a kind adds one schema here. */
+/** Every workload kind, distinguished by `kind`. Adding a kind adds one schema here. */
 export const workloadSchema = z.discriminatedUnion("kind", [lambdaWorkloadSchema, ecsWorkloadSchema, ec2WorkloadSchema,
   eksIrsaWorkloadSchema, eksPodIdentityWorkloadSchema,
   roleChainWorkloadSchema, samlWorkloadSchema, iamUserWorkloadSchema, existingRoleWorkloadSchema]);

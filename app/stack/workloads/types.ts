@@ -3,7 +3,7 @@ import { AtlasAccessOptions, AtlasClusterRef, ROLE_NAME_MAX_LENGTH, deriveIamNam
 import { EnvironmentConfig } from "../../config/schema";
 import { WorkloadConfig } from "../../config/workloads";
 
-/** What a workload builder receives besides its own config. */
+/** The context a workload builder receives besides its own config. */
 export interface BuildContext {
   /** The environment's stack. */
   readonly scope: Construct;
