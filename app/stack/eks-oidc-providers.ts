@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { EksOidcProvider, IEksOidcProvider } from "../../constructs";
+import { childContainer } from "./container";
 import { BuildContext } from "./workloads/types";
 
 // Upper case keeps the ID apart from workload names, which are lower case.
@@ -49,6 +50,5 @@ export function eksOidcProviderOf(context: BuildContext, clusterName: string): I
 }
 
 function containerOf(context: BuildContext): Construct {
-  const existing = context.scope.node.tryFindChild(CONTAINER_ID);
-  return existing instanceof Construct ? existing : new Construct(context.scope, CONTAINER_ID);
+  return childContainer(context.scope, CONTAINER_ID);
 }

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { ISamlProvider, SamlProvider } from "../../constructs";
+import { childContainer } from "./container";
 import { BuildContext } from "./workloads/types";
 
 // Upper case keeps the ID apart from workload names, which are lower case.
@@ -36,5 +37,5 @@ export function samlProviderOf(context: BuildContext, name: string): ISamlProvid
 }
 
 function containerOf(context: BuildContext): Construct {
-  return (context.scope.node.tryFindChild(CONTAINER_ID) as Construct | undefined) ?? new Construct(context.scope, CONTAINER_ID);
+  return childContainer(context.scope, CONTAINER_ID);
 }

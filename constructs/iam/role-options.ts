@@ -58,23 +58,11 @@ export const IAM_LIMITS = {
 /** Validates role options that do not depend on the generated name. */
 export function validateRoleOptions(scope: IConstruct, options: RoleOptions): void {
   const { namePrefix, roleDescription, maxSessionDuration, permissionsBoundary, tags } = options;
-  if (namePrefix !== undefined && !isUnresolved(namePrefix)) {
-    if (namePrefix !== "" && !IAM_NAME_PATTERN.test(namePrefix)) {
-      throw new ConstructInputError(scope, {
-        field: "namePrefix",
-        received: namePrefix,
-        problem: "must contain only ASCII letters, digits and +=,.@_-",
-        fix: "Use a prefix such as the environment name followed by a hyphen.",
-      });
-    }
-    if (namePrefix.length > IAM_LIMITS.namePrefix) {
-      throw new ConstructInputError(scope, {
-        field: "namePrefix",
-        received: namePrefix,
-        problem: `must be at most ${IAM_LIMITS.namePrefix} characters (it has ${namePrefix.length})`,
-        fix: "Use a short prefix such as the environment name followed by a hyphen.",
-      });
-    }
+  if (namePrefix !== undefined && namePrefix !== "") {
+    checkIamName(scope, "namePrefix", namePrefix, IAM_LIMITS.namePrefix, {
+      characters: "Use a prefix such as the environment name followed by a hyphen.",
+      length: "Use a short prefix such as the environment name followed by a hyphen.",
+    });
   }
   if (roleDescription !== undefined && !isUnresolved(roleDescription) && roleDescription.length > IAM_LIMITS.description) {
     throw new ConstructInputError(scope, {
@@ -110,23 +98,34 @@ export function validateRoleOptions(scope: IConstruct, options: RoleOptions): vo
 
 /** Validates a generated or given role name. */
 export function validateRoleName(scope: IConstruct, roleName: string): void {
-  if (isUnresolved(roleName)) {
+  checkIamName(scope, "roleName", roleName, IAM_LIMITS.roleName, {
+    characters: "Replace spaces, slashes and other characters, for example with hyphens.",
+    length: "Shorten the name or omit roleName to derive one within the limit.",
+  });
+}
+
+/**
+ * Checks a literal IAM name or prefix: the characters first, because a name
+ * with a space is wrong at any length, then the length.
+ */
+function checkIamName(scope: IConstruct, field: string, value: string, maxLength: number, fixes: { characters: string; length: string }): void {
+  if (isUnresolved(value)) {
     return;
   }
-  if (!IAM_NAME_PATTERN.test(roleName)) {
+  if (!IAM_NAME_PATTERN.test(value)) {
     throw new ConstructInputError(scope, {
-      field: "roleName",
-      received: roleName,
+      field,
+      received: value,
       problem: "must contain only ASCII letters, digits and +=,.@_-",
-      fix: "Replace spaces, slashes and other characters, for example with hyphens.",
+      fix: fixes.characters,
     });
   }
-  if (roleName.length > IAM_LIMITS.roleName) {
+  if (value.length > maxLength) {
     throw new ConstructInputError(scope, {
-      field: "roleName",
-      received: roleName,
-      problem: `must be at most ${IAM_LIMITS.roleName} characters (it has ${roleName.length})`,
-      fix: "Shorten the name or omit roleName to derive one within the limit.",
+      field,
+      received: value,
+      problem: `must be at most ${maxLength} characters (it has ${value.length})`,
+      fix: fixes.length,
     });
   }
 }

@@ -5,6 +5,7 @@
  * Terraform enforces before it changes anything.
  */
 import { RuleContext, SynthResource } from "../model";
+import { partitionOfRegion } from "../../iam/partition";
 import { literalValue } from "./tokens";
 
 /** The stack of one resource and the provider block that creates it. */
@@ -55,10 +56,7 @@ export function singleAccountOf(providerBlock: SynthResource | undefined): strin
 /** Returns the partition of a provider block's literal region: `aws-cn` for cn-, `aws-us-gov` for us-gov-, else `aws`. */
 export function partitionOf(providerBlock: SynthResource | undefined): string | undefined {
   const region = literalValue(providerBlock?.config.region);
-  if (region === undefined) return undefined;
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  return "aws";
+  return region === undefined ? undefined : partitionOfRegion(region);
 }
 
 /**
