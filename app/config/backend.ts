@@ -29,7 +29,7 @@ const remoteBackend = z.strictObject({
   hostname: z.string().optional().describe("Host of Terraform Enterprise. Default app.terraform.io."),
 });
 
-/** Where an environment keeps its Terraform state. */
+/** The location of an environment's Terraform state. */
 export const backendSchema = z.discriminatedUnion("type", [localBackend, s3Backend, remoteBackend]);
 
 export type BackendConfig = z.infer<typeof backendSchema>;

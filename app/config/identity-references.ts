@@ -7,10 +7,10 @@ const UNIQUE_NAMES = "IAM names are unique in an account, ignoring case, so the 
 
 /**
  * Checks the IAM identities of the workloads that synth accepts but apply
- * or Atlas rejects. These are a role, user or instance profile name or an
- * OIDC provider created twice in one account, an ARN that names a role or
- * user another workload creates or refers to, and an ARN of another
- * partition than its environment.
+ * or Atlas rejects. It reports a role, user or instance profile name, or an
+ * OIDC provider, created twice in one account. It also reports an ARN that
+ * names a role or user another workload creates or refers to, and an ARN in
+ * another partition than its environment.
  */
 export function checkIdentityReferences(config: PlatformConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];

@@ -20,8 +20,8 @@ export interface AdoptOptions {
  * The Atlas user's import ID is `PROJECTID-USERNAME-AUTHDB`, joined with
  * hyphens, because the provider's slash-separated form cannot carry an ARN,
  * which contains slashes. The username is the role's ARN, written from the
- * account and role name so that it is known at plan time; the config check
- * requires the environment's accountId for this.
+ * account and role name so that it is known at plan time. For this, the
+ * config check requires the environment's accountId.
  */
 export function importBlocksFor(workload: WorkloadAccess, environment: EnvironmentConfig, adopt: AdoptOptions): ImportBlock[] {
   const blocks: ImportBlock[] = [];

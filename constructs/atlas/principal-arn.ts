@@ -18,7 +18,7 @@ const FIX_BY_KIND: Readonly<Record<string, string>> = {
  * Checks the ARN of an Atlas principal and returns its `aws_iam_type`.
  *
  * A reference is accepted when the principal states its type. A literal
- * must be the ARN of a role or user; a role path other than `/` is rejected
+ * must be the ARN of a role or user. A role path other than `/` is rejected
  * unless `allowRolePath`, because the ARN Atlas receives from the caller
  * carries the role name only.
  */

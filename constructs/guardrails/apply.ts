@@ -68,7 +68,8 @@ export function cachedTerraform(stack: TerraformStack, render: () => unknown): u
  * Every stack's validation reads the other stacks for cross-stack checks,
  * which without a cache resolves each stack once per stack of the app. Use
  * it only where the construct tree does not change inside `fn`, as in a
- * validation pass right before synthesis.
+ * validation pass right before synthesis: nothing checks this, and a change
+ * made inside `fn` would not be seen.
  */
 export function withStackModelCache<T>(fn: () => T): T {
   const outerModels = modelCache;

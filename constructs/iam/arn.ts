@@ -7,7 +7,7 @@
  * name survives, never the role path.
  */
 
-/** What kind of identity an ARN names. */
+/** The kind of identity an ARN names. */
 export type IamArnKind =
   | "role"
   | "user"

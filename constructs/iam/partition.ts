@@ -1,4 +1,4 @@
-/** The AWS partitions whose ARNs, sign-in endpoints and regions this library knows. */
+/** The AWS partitions whose ARNs, sign-in endpoints and regions this library supports. */
 export type Partition = "aws" | "aws-cn" | "aws-us-gov";
 
 /** The partitions, in a stable order for messages. */

@@ -8,7 +8,7 @@ export interface InputProblem {
   readonly received: unknown;
   /** The broken constraint, phrased to follow "FIELD ...", for example "must be at most 64 characters". */
   readonly problem: string;
-  /** What the caller should change. */
+  /** The change the caller should make. */
   readonly fix: string;
 }
 

@@ -9,11 +9,11 @@ import { TrustPolicyDocument, renderTrustPolicy } from "../iam/trust-policy";
 
 /** Props shared by every workload construct. */
 export interface WorkloadAccessProps extends RoleOptions {
-  /** What the workload may do in Atlas. */
+  /** The workload's access in Atlas. */
   readonly atlas: AtlasAccessOptions;
 }
 
-/** What a subclass sees when it builds its trust policy. */
+/** The inputs a subclass receives to build its trust policy. */
 export interface TrustContext {
   /** The workload construct, for error messages and lookups. */
   readonly scope: Construct;
@@ -23,7 +23,7 @@ export interface TrustContext {
   readonly environment: AwsEnvironment;
 }
 
-/** How a workload kind shapes its role. */
+/** The role settings of one workload kind. */
 export interface WorkloadRoleSpec {
   /** Role description used when the caller gives none. */
   readonly description: string;
